@@ -1,0 +1,144 @@
+"""Page metadata for search engines and link previews: meta tags, Open Graph and JSON-LD.
+
+Guide pages are `MedicalWebPage`s about a `MedicalCondition` (milia, or the subtype on a type
+page), with the review date and reviewer, the classification codes, the look-alikes as
+differential diagnoses, and the page's sources as citations; every page also has a
+`BreadcrumbList`.
+"""
+
+import json
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+DESCRIPTION_LENGTH = 155
+CODING_SYSTEMS = {
+    "icd-10-cm": "ICD-10-CM",
+    "icd-10": "ICD-10",
+    "icd-10-gm": "ICD-10-GM",
+    "icd-9-cm": "ICD-9-CM",
+    "icd-11": "ICD-11",
+    "snomed-ct": "SNOMED-CT",
+}
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def page_path(page, request=None) -> str:
+    return page.get_url(request=request) or "/"
+
+
+def breadcrumb_trail(page) -> list:
+    """Ancestors below the site root, then the page itself (one query)."""
+    return [*page.get_ancestors().filter(depth__gt=1).specific(defer=True), page]
+
+
+def _description(page) -> str:
+    text = getattr(page, "search_description", "") or getattr(page, "summary", "") or ""
+    text = " ".join(strip_tags(text).split())
+    if len(text) > DESCRIPTION_LENGTH:
+        text = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def _condition(page, kb) -> dict:
+    """The MedicalCondition a guide page is about."""
+    codes = [
+        {"@type": "MedicalCode", "code": c.code, "codingSystem": CODING_SYSTEMS.get(c.system, c.system)}
+        for c in kb.codes
+        if c.code
+    ]
+    names = [s.term for s in kb.synonyms if s.kind in ("medical", "lay", "older")]
+    condition = {
+        "@type": "MedicalCondition",
+        "name": "Milia",
+        "alternateName": ["Milium", *names],
+        "code": codes,
+        "differentialDiagnosis": [
+            {"@type": "DDxElement", "diagnosis": {"@type": "MedicalCondition", "name": la.name}}
+            for la in kb.look_alikes
+        ],
+    }
+    milia_type = getattr(page, "milia_type", None)
+    if milia_type is not None:
+        return {
+            "@type": "MedicalCondition",
+            "name": milia_type.name,
+            "description": milia_type.summary,
+            "associatedAnatomy": [
+                {"@type": "AnatomicalStructure", "name": site.name} for site in milia_type.body_sites.all()
+            ],
+            "code": codes,
+            "subtypeOf": {"@type": "MedicalCondition", "name": "Milia"},
+        }
+    return condition
+
+
+def medical_web_page(page, request, kb) -> dict:
+    url = absolute(page_path(page, request))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.seo_title or page.title,
+        "headline": page.title,
+        "url": url,
+        "description": _description(page),
+        "inLanguage": "en-GB",
+        "lastReviewed": page.last_reviewed.isoformat(),
+        "reviewedBy": {"@type": "Person" if page.reviewer_name else "Organization",
+                       "name": page.reviewer_name or "Cerobio"},
+        "publisher": {"@type": "Organization", "name": "Cerobio", "url": absolute("/")},
+        "about": _condition(page, kb),
+        "citation": [
+            {"@type": "CreativeWork", "name": r.title, "url": r.url, "publisher": r.publisher}
+            for r in page.references
+        ],
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+    }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    return data
+
+
+def breadcrumb_list(trail, request) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": p.title, "item": absolute(page_path(p, request))}
+            for i, p in enumerate(trail, start=1)
+        ],
+    }
+
+
+def to_script(data: dict) -> str:
+    """Serialise JSON-LD safely for a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def page_metadata(context) -> dict:
+    """Everything `components/seo_head.html` needs for the current page or view."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is None or not hasattr(page, "get_url"):
+        title = context.get("title") or "Cerobio"
+        path = request.path if request else "/"
+        return {"title": title, "description": context.get("description", ""),
+                "canonical": absolute(path), "og_type": "website", "jsonld": [], "noindex": context.get("noindex", False)}
+    trail = breadcrumb_trail(page)
+    blocks = [breadcrumb_list(trail, request)]
+    kb = context.get("kb")
+    if kb is not None and hasattr(page, "last_reviewed"):
+        blocks.insert(0, medical_web_page(page, request, kb))
+    return {
+        "title": page.seo_title or page.title,
+        "description": _description(page),
+        "canonical": absolute(page_path(page, request)),
+        "og_type": "article" if page.depth > 2 else "website",
+        "jsonld": [to_script(b) for b in blocks],
+        "noindex": False,
+    }

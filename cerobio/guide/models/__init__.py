@@ -1,0 +1,19 @@
+"""The milia knowledge base (snippets) and the guide pages that read it."""
+
+from .knowledge import (  # noqa: F401
+    BodySite,
+    ClassificationCode,
+    LookAlike,
+    MiliaType,
+    Reference,
+    Synonym,
+    Trigger,
+)
+from .pages import (  # noqa: F401
+    GuidePage,
+    HomePage,
+    MiliaTypePage,
+    PageReference,
+    TypePhoto,
+    TypesIndexPage,
+)

@@ -1,0 +1,346 @@
+"""The knowledge base: one structured source of truth read by pages, pictures, search and JSON-LD."""
+
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import RevisionMixin
+from wagtail.search import index
+
+
+class Reference(RevisionMixin, index.Indexed, models.Model):
+    """A source that a fact on the site rests on."""
+
+    class Strength(models.TextChoices):
+        STRONG = "strong", "Peer-reviewed or professional reference"
+        WEAK = "weak", "Weak source (clinic or consumer page)"
+
+    key = models.SlugField(max_length=80, unique=True, help_text="Short stable name, e.g. 'berk-bayliss-2008'.")
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField("Address", max_length=500, blank=True)
+    accessed = models.DateField("Date accessed", null=True, blank=True)
+    strength = models.CharField(max_length=10, choices=Strength.choices, default=Strength.STRONG)
+    withdrawn = models.BooleanField(default=False, help_text="Tick if the source was retracted or is no longer trusted.")
+
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("title"),
+        FieldPanel("publisher"),
+        FieldPanel("url"),
+        FieldRowPanel([FieldPanel("accessed"), FieldPanel("strength"), FieldPanel("withdrawn")]),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("publisher")]
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """Which of title, publisher, address and date accessed are still empty."""
+        names = {"title": "title", "publisher": "publisher", "url": "address", "accessed": "date accessed"}
+        return [label for field, label in names.items() if not getattr(self, field)]
+
+
+class BodySite(models.Model):
+    """A place on the body; codes match the identifier's `sites` values."""
+
+    class Region(models.TextChoices):
+        FACE = "face", "Face"
+        HEAD = "head", "Head and neck"
+        TRUNK = "trunk", "Trunk"
+        LIMBS = "limbs", "Arms and legs"
+        GENITALS = "genitals", "Genitals"
+
+    code = models.SlugField(max_length=40, unique=True, help_text="e.g. 'eyelids', 'chest_back'")
+    name = models.CharField(max_length=80)
+    region = models.CharField(max_length=10, choices=Region.choices)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("region"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Trigger(ClusterableModel):
+    """Something that can cause or set off secondary milia (a disease, a medicine, an injury)."""
+
+    class Kind(models.TextChoices):
+        DISEASE = "disease", "Skin disease"
+        MEDICATION = "medication", "Medicine"
+        TRAUMA = "trauma", "Injury or procedure"
+        OTHER = "other", "Other or unproven"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    note = models.TextField(blank=True, help_text="One plain sentence for readers.")
+    well_supported = models.BooleanField(default=True, help_text="Untick where only clinic or consumer pages make the claim.")
+    references = ParentalManyToManyField(Reference, blank=True, related_name="+")
+
+    panels = [
+        FieldPanel("slug"),
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("note"),
+        FieldPanel("well_supported"),
+        FieldPanel("references"),
+    ]
+
+    class Meta:
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Appearance(models.Model):
+    """What the bumps look like; drives the illustrations and the identifier's descriptions."""
+
+    class Colour(models.TextChoices):
+        WHITE = "white", "Pearly white"
+        WHITE_YELLOW = "white-yellow", "White to yellowish"
+        YELLOW = "yellow", "Yellow"
+        SKIN = "skin", "Skin-coloured"
+        PINK = "pink", "Pink or tan"
+        RED = "red", "Red"
+        CLEAR = "clear", "Clear (fluid)"
+        GOLDEN = "golden", "Golden or yellow-brown"
+
+    class Grouping(models.TextChoices):
+        SCATTERED = "scattered", "Scattered"
+        CLUSTER = "cluster", "Clustered"
+        PLAQUE = "plaque", "On a raised red patch"
+        LINE = "line", "In lines"
+        SINGLE = "single", "Single"
+        PATCH = "patch", "A flat patch"
+        BIRTHMARK = "birthmark", "Inside a pale patch"
+
+    class Shape(models.TextChoices):
+        DOME = "dome", "Dome"
+        FLAT = "flat", "Flat-topped"
+        BLISTER = "blister", "Fluid blister"
+        PATCH = "patch", "Flat patch"
+
+    class Centre(models.TextChoices):
+        NONE = "none", "Smooth, no opening"
+        DIMPLE = "dimple", "Central dimple"
+        PORE = "pore", "Central pore or blackhead"
+
+    colour = models.CharField(max_length=15, choices=Colour.choices, default=Colour.WHITE)
+    shape = models.CharField(max_length=10, choices=Shape.choices, default=Shape.DOME)
+    centre = models.CharField(max_length=10, choices=Centre.choices, default=Centre.NONE)
+    grouping = models.CharField(max_length=10, choices=Grouping.choices, default=Grouping.SCATTERED)
+    size_min_mm = models.DecimalField(max_digits=3, decimal_places=1, default=1)
+    size_max_mm = models.DecimalField(max_digits=3, decimal_places=1, default=2)
+    typical_count = models.PositiveSmallIntegerField(default=6, help_text="How many to draw in the close-up.")
+    red_base = models.BooleanField(default=False, help_text="Red rim or red patch around the bumps.")
+
+    appearance_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("colour"), FieldPanel("shape"), FieldPanel("centre")]),
+                FieldRowPanel([FieldPanel("grouping"), FieldPanel("typical_count"), FieldPanel("red_base")]),
+                FieldRowPanel([FieldPanel("size_min_mm"), FieldPanel("size_max_mm")]),
+            ],
+            heading="Appearance (drives the illustrations)",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class MiliaType(RevisionMixin, index.Indexed, Appearance, ClusterableModel):
+    """One subtype in the Berk & Bayliss 2008 classification."""
+
+    class Group(models.TextChoices):
+        PRIMARY = "primary", "Primary"
+        SECONDARY = "secondary", "Secondary"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+    group = models.CharField(max_length=10, choices=Group.choices)
+    summary = models.TextField(help_text="One or two plain sentences: what this type is.")
+    origin = models.TextField("Where they form", blank=True)
+    who_gets_it = models.TextField("Who gets it", blank=True)
+    body_sites = ParentalManyToManyField(BodySite, blank=True, related_name="milia_types")
+    sites_text = models.TextField("Where on the body", blank=True)
+    appearance_text = models.TextField("What they look like", blank=True)
+    causes_text = models.TextField("Causes and triggers", blank=True)
+    triggers = ParentalManyToManyField(Trigger, blank=True, related_name="milia_types")
+    natural_course = models.TextField("Will they go away?", blank=True)
+    how_common = models.TextField(blank=True)
+    distinguishing_cue = models.TextField("The cue that tells it apart", blank=True)
+    see_doctor = models.TextField("When to see a doctor", blank=True)
+    evidence_note = models.TextField(
+        blank=True, help_text="Say plainly what is uncertain or not verified for this type."
+    )
+    references = ParentalManyToManyField(Reference, blank=True, related_name="milia_types")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug"), FieldPanel("group")]),
+        FieldPanel("summary"),
+        FieldPanel("origin"),
+        FieldPanel("who_gets_it"),
+        FieldPanel("body_sites"),
+        FieldPanel("sites_text"),
+        FieldPanel("appearance_text"),
+        *Appearance.appearance_panels,
+        FieldPanel("causes_text"),
+        FieldPanel("triggers"),
+        FieldPanel("natural_course"),
+        FieldPanel("how_common"),
+        FieldPanel("distinguishing_cue"),
+        FieldPanel("see_doctor"),
+        FieldPanel("evidence_note"),
+        FieldPanel("references"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("summary"),
+        index.SearchField("appearance_text"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "milia type"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"/types/{self.slug}/"
+
+
+class LookAlike(RevisionMixin, index.Indexed, Appearance, ClusterableModel):
+    """Something that can be mistaken for milia, and the cue that separates it."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+    also_called = models.CharField(max_length=200, blank=True)
+    what_it_is = models.TextField()
+    looks_like = models.TextField("What it looks like")
+    where = models.TextField("Where it appears")
+    body_sites = ParentalManyToManyField(BodySite, blank=True, related_name="look_alikes")
+    who = models.TextField("Who gets it")
+    separating_cue = models.TextField("How to tell it from milia")
+    contagious = models.BooleanField(default=False)
+    see_doctor = models.TextField("When to see a doctor", blank=True)
+    references = ParentalManyToManyField(Reference, blank=True, related_name="look_alikes")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldPanel("also_called"),
+        FieldPanel("what_it_is"),
+        FieldPanel("looks_like"),
+        *Appearance.appearance_panels,
+        FieldPanel("where"),
+        FieldPanel("body_sites"),
+        FieldPanel("who"),
+        FieldPanel("separating_cue"),
+        FieldPanel("contagious"),
+        FieldPanel("see_doctor"),
+        FieldPanel("references"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name", boost=3), index.SearchField("looks_like")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "look-alike"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"/look-alikes/#{self.slug}"
+
+
+class Synonym(models.Model):
+    """A name, misspelling or search phrase people use, and the page it should lead to."""
+
+    class Kind(models.TextChoices):
+        MEDICAL = "medical", "Medical name"
+        LAY = "lay", "Everyday name"
+        OLDER = "older", "Older or foreign name"
+        MISSPELLING = "misspelling", "Misspelling"
+        RELATED = "related", "Related term"
+        CONFUSABLE = "confusable", "Do not confuse with"
+        PHRASE = "phrase", "Search phrase"
+
+    term = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    meaning = models.CharField(max_length=300, blank=True, help_text="One plain sentence shown on the names page.")
+    target = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page a search for this term should put first.",
+    )
+    reference = models.ForeignKey(Reference, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("kind"),
+        FieldPanel("meaning"),
+        FieldPanel("target"),
+        FieldPanel("reference"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["kind", "sort_order", "term"]
+        verbose_name = "name or search term"
+        verbose_name_plural = "names and search terms"
+
+    def __str__(self):
+        return self.term
+
+
+class ClassificationCode(models.Model):
+    """A code for milia in a named code system, with whether we could verify it."""
+
+    class System(models.TextChoices):
+        ICD10CM = "icd-10-cm", "ICD-10-CM (United States)"
+        ICD10 = "icd-10", "ICD-10 (WHO 2019)"
+        ICD10GM = "icd-10-gm", "ICD-10-GM (Germany)"
+        ICD9CM = "icd-9-cm", "ICD-9-CM"
+        ICD11 = "icd-11", "ICD-11 (WHO)"
+        SNOMED = "snomed-ct", "SNOMED CT"
+
+    system = models.CharField(max_length=12, choices=System.choices)
+    code = models.CharField(max_length=20, blank=True, help_text="Leave empty where no code was found.")
+    label = models.CharField(max_length=200, blank=True)
+    verified = models.BooleanField(default=False, help_text="Tick only once checked against the official index.")
+    note = models.CharField(max_length=300, blank=True)
+    reference = models.ForeignKey(Reference, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldRowPanel([FieldPanel("system"), FieldPanel("code"), FieldPanel("verified")]),
+        FieldPanel("label"),
+        FieldPanel("note"),
+        FieldPanel("reference"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "system"]
+        verbose_name = "classification code"
+
+    def __str__(self):
+        return f"{self.get_system_display()} {self.code or '(none found)'}"

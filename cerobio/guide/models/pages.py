@@ -1,0 +1,208 @@
+"""Guide page types. Every guide page is reviewed, dated and referenced."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import GuideStreamBlock
+from .knowledge import MiliaType, Reference
+
+
+def default_next_review():
+    return datetime.date.today() + datetime.timedelta(days=365)
+
+
+class PageReference(Orderable):
+    """A source cited by a page, in the order the page lists them."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="page_references")
+    reference = models.ForeignKey(Reference, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("reference")]
+
+
+class ReviewedPage(Page):
+    """Base for guide pages: summary, review dates, reviewer and sources."""
+
+    summary = models.TextField(
+        help_text="One paragraph that answers the question in the page title.", blank=True
+    )
+    last_reviewed = models.DateField(default=datetime.date.today)
+    next_review_due = models.DateField(default=default_next_review)
+    reviewer_name = models.CharField(max_length=120, blank=True, help_text="Clinician who reviewed this page.")
+
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                FieldPanel("reviewer_name"),
+            ],
+            heading="Clinical review",
+        ),
+        InlinePanel("page_references", heading="Sources", label="Source", min_num=1),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary", boost=2)]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def references(self):
+        """The page's sources, in order (one query)."""
+        return [pr.reference for pr in self.page_references.select_related("reference").order_by("sort_order")]
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review_due < datetime.date.today()
+
+    def get_sitemap_urls(self, request=None):
+        """Sitemap entries use the public address (SITE_URL), like the canonical links."""
+        from django.conf import settings
+
+        return [
+            {
+                "location": settings.SITE_URL + (self.get_url(request=request) or "/"),
+                "lastmod": self.last_published_at or self.latest_revision_created_at,
+            }
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..fetch import KnowledgeBase
+
+        context = super().get_context(request, *args, **kwargs)
+        context["kb"] = KnowledgeBase()
+        return context
+
+
+class HomePage(ReviewedPage):
+    """The home page: what milia are in one screen, and routes onwards."""
+
+    body = StreamField(GuideStreamBlock(), blank=True, use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*ReviewedPage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["guide.GuidePage", "guide.TypesIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class GuidePage(ReviewedPage):
+    """A guide article: what is milia, causes, look-alikes, treatment, newborn milia, names."""
+
+    body = StreamField(GuideStreamBlock(), use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*ReviewedPage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["guide.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "guide page"
+
+
+class TypesIndexPage(ReviewedPage):
+    """The types page: primary vs secondary, with every subtype as a card."""
+
+    body = StreamField(GuideStreamBlock(), use_json_field=True, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*ReviewedPage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["guide.HomePage"]
+    subpage_types = ["guide.MiliaTypePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "types index page"
+
+
+class MiliaTypePageForm(WagtailAdminPageForm):
+    """Refuses to publish a page whose photos lack a licence, consent or alt text."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if "action-publish" in self.data:
+            problems = []
+            for form in self.formsets.get("photos", []).forms:
+                if form.cleaned_data.get("DELETE") or not form.cleaned_data.get("image"):
+                    continue
+                problems += form.cleaned_data["image"].publishable_problems
+            if problems:
+                raise forms.ValidationError(
+                    "This page cannot be published yet: "
+                    + "; ".join(problems)
+                    + ". Add the missing details in Images, or remove the photo."
+                )
+        return cleaned
+
+
+class MiliaTypePage(ReviewedPage):
+    """One page per subtype, drawn from its MiliaType record."""
+
+    milia_type = models.OneToOneField(MiliaType, on_delete=models.PROTECT, related_name="page")
+    body = StreamField(GuideStreamBlock(), use_json_field=True, blank=True, help_text="Optional extra sections.")
+
+    base_form_class = MiliaTypePageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("milia_type"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("photos", heading="Clinical photos", label="Photo"),
+    ]
+    search_fields = [
+        *ReviewedPage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields(
+            "milia_type",
+            [
+                index.SearchField("name", boost=3),
+                index.SearchField("summary"),
+                index.SearchField("appearance_text"),
+                index.SearchField("sites_text"),
+                index.SearchField("causes_text"),
+            ],
+        ),
+    ]
+
+    parent_page_types = ["guide.TypesIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "milia type page"
+
+    def clean(self):
+        super().clean()
+        if self.live:
+            problems = [p for photo in self.photos.all() for p in photo.image.publishable_problems]
+            if problems:
+                raise ValidationError("; ".join(problems))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = list(self.photos.select_related("image").all())
+        return context
+
+
+class TypePhoto(Orderable):
+    """A clinical photo on a type page's gallery."""
+
+    page = ParentalKey(MiliaTypePage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("images.CerobioImage", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]

@@ -1,0 +1,81 @@
+"""The knowledge base in the admin: one 'Milia knowledge' menu with a listing per model."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import BodySite, ClassificationCode, LookAlike, MiliaType, Reference, Synonym, Trigger
+
+
+class MiliaTypeViewSet(SnippetViewSet):
+    model = MiliaType
+    icon = "doc-full-inverse"
+    menu_label = "Milia types"
+    list_display = ["name", "group", "slug"]
+    list_filter = ["group"]
+    search_fields = ["name", "summary"]
+
+
+class LookAlikeViewSet(SnippetViewSet):
+    model = LookAlike
+    icon = "view"
+    menu_label = "Look-alikes"
+    list_display = ["name", "slug", "contagious"]
+    search_fields = ["name"]
+
+
+class ReferenceViewSet(SnippetViewSet):
+    model = Reference
+    icon = "link"
+    menu_label = "References"
+    list_display = ["title", "publisher", "accessed", "strength", "withdrawn"]
+    list_filter = ["strength", "withdrawn"]
+    search_fields = ["title", "publisher"]
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "openquote"
+    menu_label = "Names and search terms"
+    list_display = ["term", "kind", "target"]
+    list_filter = ["kind"]
+    search_fields = ["term"]
+
+
+class CodeViewSet(SnippetViewSet):
+    model = ClassificationCode
+    icon = "tag"
+    menu_label = "Classification codes"
+    list_display = ["system", "code", "verified"]
+
+
+class BodySiteViewSet(SnippetViewSet):
+    model = BodySite
+    icon = "user"
+    menu_label = "Body sites"
+    list_display = ["name", "code", "region"]
+
+
+class TriggerViewSet(SnippetViewSet):
+    model = Trigger
+    icon = "warning"
+    menu_label = "Causes and triggers"
+    list_display = ["name", "kind", "well_supported"]
+    list_filter = ["kind"]
+
+
+class KnowledgeGroup(SnippetViewSetGroup):
+    menu_label = "Milia knowledge"
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (
+        MiliaTypeViewSet,
+        LookAlikeViewSet,
+        TriggerViewSet,
+        BodySiteViewSet,
+        SynonymViewSet,
+        CodeViewSet,
+        ReferenceViewSet,
+    )
+
+
+register_snippet(KnowledgeGroup)

@@ -1,0 +1,10 @@
+"""Local development: the embedded default (SQLite, local memory cache, console email)."""
+
+from .base import *  # noqa: F403
+from .base import os
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

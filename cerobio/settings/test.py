@@ -1,0 +1,16 @@
+"""Tests: fast hashing, plain static storage, immediate tasks, local memory everything."""
+
+from .base import *  # noqa: F403
+from .base import STORAGES, os
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/cerobio-test-media")  # noqa: S108
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Serve static files straight from the app directories (no collectstatic step in tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,173 @@
+"""Browser journeys: a real server process over its own database, driven by Debian's Chromium.
+
+A session-wide server (`manage.py runserver`) runs on a free port with the demo content loaded
+into a fresh database: a temporary SQLite file, or `<name>_e2e` on the PostgreSQL server when
+DATABASE_URL points at one. Chromium comes from CHROMIUM_PATH or /usr/bin/chromium; without it
+the browser tests are skipped with the reason shown, unless REQUIRE_BROWSER=1 (as in CI), where a
+missing browser fails the run.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _e2e_database_url(tmp: Path) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import dj_database_url
+        import psycopg
+
+        cfg = dj_database_url.parse(url)
+        name = f"{cfg['NAME']}_e2e"
+        admin = {k: v for k, v in {"host": cfg["HOST"], "port": cfg["PORT"], "user": cfg["USER"],
+                                   "password": cfg["PASSWORD"]}.items() if v}
+        with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return url.rsplit("/", 1)[0] + "/" + name
+    return f"sqlite:///{tmp / 'e2e.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    """Start the site with the demo content; yield its base URL."""
+    tmp = Path(tempfile.mkdtemp(prefix="cerobio-e2e-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cerobio.settings.test",
+        "DATABASE_URL": _e2e_database_url(tmp),
+        "TEST_MEDIA_ROOT": str(tmp / "media"),
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+        subprocess.run([*manage, *command], env=env, check=True, capture_output=True)
+    port = _free_port()
+    log = open(tmp / "server.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError((tmp / "server.log").read_text()) from None
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("The test server did not start within 30 s")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright."""
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium not found at {CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+def _new_page(browser, viewport, javascript=True):
+    context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    return context, page
+
+
+@pytest.fixture
+def page(browser, server_url):
+    """A phone-sized page with JavaScript on; console errors collected in page.console_errors."""
+    context, pg = _new_page(browser, PHONE)
+    pg.base_url = server_url
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser, server_url):
+    """Factory for pages at a given viewport, with or without JavaScript."""
+    contexts = []
+
+    def make(viewport=PHONE, javascript=True):
+        context, pg = _new_page(browser, viewport, javascript)
+        pg.base_url = server_url
+        contexts.append(context)
+        return pg
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name: str):
+    """Save a full-page screenshot as a test artefact in test-artifacts/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def axe_violations(page) -> list:
+    """Run axe-core (WCAG 2.x A/AA + best practice tags) in the page; return violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}},
+    )
+    return results.response["violations"]
+
+
+def describe_violations(violations) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations
+    )
