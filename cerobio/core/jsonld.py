@@ -32,8 +32,11 @@ def page_path(page, request=None) -> str:
 
 
 def breadcrumb_trail(page) -> list:
-    """Ancestors below the site root, then the page itself (one query)."""
-    return [*page.get_ancestors().filter(depth__gt=1).specific(defer=True), page]
+    """Ancestors below the site root, then the page itself (one query, shared with the breadcrumbs)."""
+    ancestors = getattr(page, "breadcrumb_ancestors", None)
+    if ancestors is None:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
+    return [*ancestors, page]
 
 
 def _description(page) -> str:
@@ -51,17 +54,6 @@ def _condition(page, kb) -> dict:
         for c in kb.codes
         if c.code
     ]
-    names = [s.term for s in kb.synonyms if s.kind in ("medical", "lay", "older")]
-    condition = {
-        "@type": "MedicalCondition",
-        "name": "Milia",
-        "alternateName": ["Milium", *names],
-        "code": codes,
-        "differentialDiagnosis": [
-            {"@type": "DDxElement", "diagnosis": {"@type": "MedicalCondition", "name": la.name}}
-            for la in kb.look_alikes
-        ],
-    }
     milia_type = getattr(page, "milia_type", None)
     if milia_type is not None:
         return {
@@ -72,8 +64,19 @@ def _condition(page, kb) -> dict:
                 {"@type": "AnatomicalStructure", "name": site.name} for site in milia_type.body_sites.all()
             ],
             "code": codes,
-            "subtypeOf": {"@type": "MedicalCondition", "name": "Milia"},
         }
+    names = {s.term.casefold(): s.term for s in kb.synonyms if s.kind in ("medical", "lay", "older")}
+    names.pop("milia", None)
+    condition = {
+        "@type": "MedicalCondition",
+        "name": "Milia",
+        "alternateName": list(names.values()),
+        "code": codes,
+        "differentialDiagnosis": [
+            {"@type": "DDxElement", "diagnosis": {"@type": "MedicalCondition", "name": la.name}}
+            for la in kb.look_alikes
+        ],
+    }
     return condition
 
 

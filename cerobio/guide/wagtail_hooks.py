@@ -1,5 +1,7 @@
 """The knowledge base in the admin: one 'Milia knowledge' menu with a listing per model."""
 
+from django.contrib import messages
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -79,3 +81,21 @@ class KnowledgeGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeGroup)
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+def flag_non_commercial_photos(request, page):
+    """Warn the editor when a page shows a photo under a non-commercial licence: we sell a product."""
+    photos = getattr(page, "photos", None)
+    if photos is None:
+        return
+    flagged = [p.image.title for p in photos.select_related("image") if p.image.is_non_commercial]
+    if flagged:
+        messages.warning(
+            request,
+            "Check the licence: "
+            + ", ".join(f"“{t}”" for t in flagged)
+            + " may only be used non-commercially, and this site sells a product. "
+            "Buy a commercial licence or choose another photo.",
+        )

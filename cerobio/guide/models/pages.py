@@ -60,6 +60,13 @@ class ReviewedPage(Page):
         """The page's sources, in order (one query)."""
         return [pr.reference for pr in self.page_references.select_related("reference").order_by("sort_order")]
 
+    @cached_property
+    def breadcrumb_ancestors(self) -> list[Page]:
+        """Ancestors below the site root (one query), shared by the breadcrumbs and the JSON-LD."""
+        return list(
+            self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path")
+        )
+
     @property
     def review_overdue(self) -> bool:
         return self.next_review_due < datetime.date.today()
@@ -86,6 +93,8 @@ class ReviewedPage(Page):
 class HomePage(ReviewedPage):
     """The home page: what milia are in one screen, and routes onwards."""
 
+    template = "pages/home_page.html"
+
     body = StreamField(GuideStreamBlock(), blank=True, use_json_field=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
@@ -102,6 +111,8 @@ class HomePage(ReviewedPage):
 class GuidePage(ReviewedPage):
     """A guide article: what is milia, causes, look-alikes, treatment, newborn milia, names."""
 
+    template = "pages/guide_page.html"
+
     body = StreamField(GuideStreamBlock(), use_json_field=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
@@ -116,6 +127,8 @@ class GuidePage(ReviewedPage):
 
 class TypesIndexPage(ReviewedPage):
     """The types page: primary vs secondary, with every subtype as a card."""
+
+    template = "pages/types_index_page.html"
 
     body = StreamField(GuideStreamBlock(), use_json_field=True, blank=True)
 
@@ -138,6 +151,8 @@ class MiliaTypePageForm(WagtailAdminPageForm):
         if "action-publish" in self.data:
             problems = []
             for form in self.formsets.get("photos", []).forms:
+                if not form.is_valid():
+                    continue  # the formset reports its own errors
                 if form.cleaned_data.get("DELETE") or not form.cleaned_data.get("image"):
                     continue
                 problems += form.cleaned_data["image"].publishable_problems
@@ -152,6 +167,8 @@ class MiliaTypePageForm(WagtailAdminPageForm):
 
 class MiliaTypePage(ReviewedPage):
     """One page per subtype, drawn from its MiliaType record."""
+
+    template = "pages/milia_type_page.html"
 
     milia_type = models.OneToOneField(MiliaType, on_delete=models.PROTECT, related_name="page")
     body = StreamField(GuideStreamBlock(), use_json_field=True, blank=True, help_text="Optional extra sections.")
@@ -194,6 +211,10 @@ class MiliaTypePage(ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Use the knowledge base's copy of the subtype (body sites prefetched) everywhere.
+        subtype = next((t for t in context["kb"].types if t.pk == self.milia_type_id), None)
+        if subtype is not None:
+            self.milia_type = subtype
         context["photos"] = list(self.photos.select_related("image").all())
         return context
 

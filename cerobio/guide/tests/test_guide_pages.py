@@ -71,7 +71,7 @@ def test_every_guide_page_lists_sources_and_review_dates(rendered):
         page = response.context["page"]
         assert page.references, f"{path} cites no sources"
         for ref in page.references:
-            assert ref.title in response.content.decode(), f"{path} does not show {ref.title}"
+            assert ref.title in text, f"{path} does not show {ref.title}"
 
 
 def test_every_guide_page_has_meta_description_canonical_and_open_graph(rendered):
