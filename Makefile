@@ -27,6 +27,7 @@ $(VENV)/.installed: requirements/dev.lock
 install: $(VENV)/.installed
 
 demo: install
+	$(PY) manage.py ensure_database
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_editor
