@@ -235,3 +235,18 @@ def test_server_error_page_renders_without_a_request_or_database():
     assert soup.html["lang"] == "en-GB"
     assert soup.find("a")["href"] == "#main-content"
     assert "problem with the service" in _text(soup.find("h1"))
+
+
+def test_every_in_page_link_lands_on_an_element(pages):
+    for path, (_response, soup) in pages.items():
+        ids = {tag["id"] for tag in soup.find_all(id=True)}
+        for link in soup.select('a[href^="#"]'):
+            assert link["href"][1:] in ids, f"{path}: {link['href']} goes nowhere"
+
+
+def test_print_stylesheet_is_linked_for_print_only(pages):
+    soup = pages["/treatment/"][1]
+    sheets = {link["href"]: link.get("media") for link in soup.find_all("link", rel="stylesheet")}
+    assert sheets["/static/css/print.css"] == "print"
+    for name in ("tokens", "base", "components", "illustrations"):
+        assert f"/static/css/{name}.css" in sheets
