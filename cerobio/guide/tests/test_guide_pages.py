@@ -173,3 +173,19 @@ def test_guide_pages_take_a_small_fixed_number_of_queries(demo, client):
 
 def rendered_page(client, path):
     return client.get(path).context["page"]
+
+
+def test_guide_pages_are_written_for_a_reading_age_of_about_11(rendered):
+    """Flesch-Kincaid grade 6 is a reading age of about 11. Lists of disease and medicine names
+    (causes, names) push a page up, so each page may reach grade 8 while the typical page stays at 6."""
+    from statistics import median
+
+    from cerobio.core.readability import measure
+
+    grades = {}
+    for path, response in rendered.items():
+        main = re.search(r"<main.*?</main>", response.content.decode(), re.S).group(0)
+        main = re.split(r'class="review', main)[0]  # the sources list is citations, not prose
+        grades[path] = measure(visible_text(main)).grade
+    assert max(grades.values()) <= 8, grades
+    assert median(grades.values()) <= 6, grades
