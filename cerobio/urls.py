@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cerobio.api import main as api_main
 from cerobio.core import views as core_views
+from cerobio.identify import views as identify_views
 from cerobio.search import views as search_views
 
 urlpatterns = [
@@ -16,6 +18,10 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("identify/", identify_views.identify, name="identify"),
+    path("", include("cerobio.shop.urls")),
+    path("api/v1/", api_main.urls()),
+    re_path(r"^api/(?P<rest>.*)$", api_main.not_found),
 ]
 
 if settings.DEBUG:

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "cerobio.images",
     "cerobio.guide",
     "cerobio.search",
+    "cerobio.identify",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -132,7 +134,6 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
-WAGTAIL_DATE_FORMAT = "%d %B %Y"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The public address, used for canonical links, sitemaps and JSON-LD.

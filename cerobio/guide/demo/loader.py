@@ -112,7 +112,9 @@ def _home(created: Counter) -> HomePage:
     data = pages.PAGES[0]
     root = Page.get_first_root_node()
     # Wagtail's initial migration makes a placeholder "Welcome" page at the root; the site moves to ours.
-    placeholder = Page.objects.filter(depth=2, slug="home", content_type=ContentType.objects.get_for_model(Page))
+    placeholder = list(
+        Page.objects.filter(depth=2, slug="home", content_type=ContentType.objects.get_for_model(Page))
+    )
     for old in placeholder:
         old.slug = "wagtail-placeholder"
         old.save()
@@ -125,7 +127,8 @@ def _home(created: Counter) -> HomePage:
         site.save()
     else:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Cerobio")
-    placeholder.delete()
+    for old in placeholder:
+        old.delete()
     created["pages"] += 1
     return home
 
@@ -195,4 +198,7 @@ def load_demo() -> dict[str, int]:
     _load_with_relations(LookAlike, knowledge.LOOK_ALIKES, created, "look-alikes")
     _load_pages(created)
     _load_synonyms_and_codes(created)
+    from cerobio.identify.demo import load_rules
+
+    created.update(load_rules())
     return {k: v for k, v in created.items() if v}

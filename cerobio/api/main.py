@@ -1,0 +1,153 @@
+"""The NinjaAPI object and one error shape for every 4xx: {"code", "message", "errors": [...]}.
+
+Validation errors (422) list, for each bad field or value, the values that are allowed, read from
+the request schema itself, so the message can never drift from the schema.
+"""
+
+import functools
+from typing import Literal, get_args, get_origin
+
+from django.http import Http404, HttpRequest, JsonResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from cerobio.identify.api import router as identify_router
+
+BODY_PREFIX = ("body", "payload")
+
+
+def error_body(code: str, message: str, errors: list | None = None) -> dict:
+    return {"code": code, "message": message, "errors": errors or []}
+
+
+def _path(loc) -> str:
+    """('body', 'payload', 'sites', 1) -> 'sites[1]'."""
+    parts = list(loc)
+    if tuple(parts[:2]) == BODY_PREFIX:
+        parts = parts[2:]
+    elif parts[:1] == ["body"]:
+        parts = parts[1:]
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "body"
+
+
+def _literal_values(annotation) -> list[str]:
+    """Every string in the Literal(s) inside a (possibly optional or list) annotation."""
+    if get_origin(annotation) is Literal:
+        return [a for a in get_args(annotation) if isinstance(a, str)]
+    values: list[str] = []
+    for arg in get_args(annotation):
+        values.extend(_literal_values(arg))
+    return values
+
+
+def _allowed(params_model, loc: tuple) -> list[str]:
+    """The allowed field names (unknown field) or values (bad value) for an error location."""
+    if len(loc) < 2 or params_model is None:
+        return []
+    param = params_model.model_fields.get(str(loc[1]))
+    schema = param.annotation if param is not None else None
+    if not hasattr(schema, "model_fields"):
+        return []
+    rest = loc[2:]
+    if not rest:
+        return list(schema.model_fields)
+    field = schema.model_fields.get(str(rest[0]))
+    return _literal_values(field.annotation) if field is not None else list(schema.model_fields)
+
+
+class CerobioAPI(NinjaAPI):
+    """NinjaAPI whose validation errors carry the allowed values, read from the schema."""
+
+    def validation_error_from_error_contexts(self, error_contexts):
+        errors = []
+        for context in error_contexts:
+            for error in super().validation_error_from_error_contexts([context]).errors:
+                allowed = _allowed(context.model, tuple(error.get("loc", ())))
+                if error.get("type") == "extra_forbidden":
+                    allowed = _allowed(context.model, tuple(error.get("loc", ()))[:2])
+                errors.append({**error, "allowed": allowed})
+        return ValidationError(errors)
+
+
+def _validation_error(request: HttpRequest, exc: ValidationError):
+    errors = []
+    for error in exc.errors:
+        allowed = list(error.get("allowed", []))
+        kind = error.get("type", "")
+        if kind == "extra_forbidden":
+            message = "This field is not allowed."
+        elif kind == "literal_error":
+            message = "This value is not allowed."
+        else:
+            message = str(error.get("msg", "Invalid value.")).rstrip(".") + "."
+        if allowed:
+            message += " Allowed: " + ", ".join(allowed) + "."
+        errors.append({"field": _path(error.get("loc", ())), "message": message, "allowed": allowed})
+    response = JsonResponse(
+        error_body("invalid_request", "The request has unknown fields or values; see errors.", errors),
+        status=422,
+    )
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+def _http_error(request: HttpRequest, exc: HttpError):
+    code = {400: "bad_request", 401: "unauthorised", 403: "forbidden", 404: "not_found", 429: "too_many_requests"}
+    return JsonResponse(error_body(code.get(exc.status_code, "error"), str(exc)), status=exc.status_code)
+
+
+def _not_found(request: HttpRequest, exc: Exception):
+    return JsonResponse(error_body("not_found", "There is nothing at this address."), status=404)
+
+
+api = CerobioAPI(
+    title="Cerobio API",
+    version="1",
+    description=(
+        "The Cerobio milia guide as JSON. The identifier endpoint matches answers to the milia types "
+        "and look-alikes in the guide. It does not diagnose, and answers are never stored or logged."
+    ),
+    urls_namespace="api",
+)
+api.add_router("/", identify_router)
+
+api.add_exception_handler(ValidationError, _validation_error)
+api.add_exception_handler(HttpError, _http_error)
+api.add_exception_handler(Http404, _not_found)
+
+
+def not_found(request: HttpRequest, rest: str = ""):
+    """Unknown addresses under /api/ answer in the API's error shape."""
+    return JsonResponse(error_body("not_found", "There is nothing at this address."), status=404)
+
+
+def _json_method_errors(view):
+    """Ninja answers a wrong method with a plain-text 405; give it the API's error shape."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
+            allowed = response.get("Allow", "")
+            body = error_body("method_not_allowed", f"Use one of: {allowed}.")
+            new = JsonResponse(body, status=405)
+            new["Allow"] = allowed
+            return new
+        return response
+
+    return wrapped
+
+
+def urls():
+    """The API's URL patterns, with JSON 405s."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if hasattr(pattern, "callback") and pattern.callback is not None:
+            pattern.callback = _json_method_errors(pattern.callback)
+    return patterns, app_name, namespace
+
+
+__all__ = ["api", "not_found", "urls"]

@@ -1,0 +1,131 @@
+"""An immutable, in-memory copy of the evidence rules, so that scoring never touches the database.
+
+The snapshot is built once per process and rebuilt only when the rules version in the Django
+cache changes. Saving or deleting a rule, a milia type or a look-alike bumps that version
+(`connect_invalidation`), so every process sharing the cache (Redis in production) rebuilds on
+its next request. With the per-process local-memory cache, other processes also rebuild at the
+latest after MAX_AGE seconds.
+"""
+
+import time
+import uuid
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from .answers import BY_KEY
+
+VERSION_KEY = "identify:rules-version"
+MAX_AGE = 300  # seconds; a safety net where the cache is not shared between processes
+
+
+@dataclass(frozen=True)
+class Rule:
+    weight: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A milia type or look-alike with its rules, keyed by (question, value)."""
+
+    slug: str
+    name: str
+    kind: str  # primary, secondary or look-alike
+    url: str
+    order: int  # classification order, used to break ties
+    rules: MappingProxyType  # {(question, value): Rule}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    candidates: tuple[Candidate, ...]
+    version: str = ""
+
+    def candidate(self, slug: str) -> Candidate | None:
+        return next((c for c in self.candidates if c.slug == slug), None)
+
+
+KIND_ORDER = {"primary": 0, "secondary": 1, "look-alike": 2}
+
+
+def build_snapshot(version: str = "") -> Snapshot:
+    """Read the milia types, look-alikes and their rules from the database (three queries)."""
+    from cerobio.guide.models import LookAlike, MiliaType
+
+    from .models import EvidenceRule
+
+    by_type: dict[int, dict] = {}
+    by_look_alike: dict[int, dict] = {}
+    for rule in EvidenceRule.objects.exclude(weight=0).order_by("pk"):
+        question = BY_KEY.get(rule.question)
+        if question is None or rule.value not in question.values:
+            continue  # an invalid rule never breaks scoring
+        target = by_type.setdefault(rule.milia_type_id, {}) if rule.milia_type_id else by_look_alike.setdefault(
+            rule.look_alike_id, {}
+        )
+        weight = max(-3, min(3, int(rule.weight)))
+        target[(rule.question, rule.value)] = Rule(weight, rule.reason.strip())
+    candidates = []
+    for i, milia_type in enumerate(MiliaType.objects.order_by("sort_order", "name")):
+        candidates.append(
+            Candidate(
+                slug=milia_type.slug,
+                name=milia_type.name,
+                kind=milia_type.group,
+                url=f"/types/{milia_type.slug}/",
+                order=i,
+                rules=MappingProxyType(by_type.get(milia_type.pk, {})),
+            )
+        )
+    for i, look_alike in enumerate(LookAlike.objects.order_by("sort_order", "name")):
+        candidates.append(
+            Candidate(
+                slug=look_alike.slug,
+                name=look_alike.name,
+                kind="look-alike",
+                url=f"/look-alikes/#{look_alike.slug}",
+                order=100 + i,
+                rules=MappingProxyType(by_look_alike.get(look_alike.pk, {})),
+            )
+        )
+    return Snapshot(tuple(candidates), version)
+
+
+_current: Snapshot | None = None
+_built_at = 0.0
+
+
+def current_snapshot() -> Snapshot:
+    """The cached snapshot, rebuilt when the rules version changed (or after MAX_AGE seconds)."""
+    global _current, _built_at
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY) or version
+    now = time.monotonic()
+    if _current is None or _current.version != version or now - _built_at > MAX_AGE:
+        _current = build_snapshot(version)
+        _built_at = now
+    return _current
+
+
+def invalidate(**kwargs) -> None:
+    """Mark the rules as changed, so every process rebuilds its snapshot."""
+    global _current
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _current = None
+
+
+def connect_invalidation() -> None:
+    """Rebuild the snapshot whenever a rule, a milia type or a look-alike is saved or deleted."""
+    from cerobio.guide.models import LookAlike, MiliaType
+
+    from .models import EvidenceRule
+
+    for model in (EvidenceRule, MiliaType, LookAlike):
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-save-{model.__name__}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-delete-{model.__name__}")
