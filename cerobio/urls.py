@@ -19,7 +19,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("identify/", identify_views.identify, name="identify"),
-    path("", include("cerobio.shop.urls")),
     path("api/v1/", api_main.urls()),
     re_path(r"^api/(?P<rest>.*)$", api_main.not_found),
 ]
