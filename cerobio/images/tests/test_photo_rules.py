@@ -29,18 +29,20 @@ def editor_client(client, django_user_model):
     return client
 
 
-def post_with_photo(client, page, image, action):
+def post_with_photo(client, page, image, action, *more):
     url = f"/admin/pages/{page.pk}/edit/"
     data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
     # The StreamField editor is drawn by JavaScript, so its fields are not in the HTML form:
     # post the extra-sections body as empty (the type page's own sections come from its record).
     data["body-count"] = "0"
-    data["photos-TOTAL_FORMS"] = "1"
+    images = [image, *more]
+    data["photos-TOTAL_FORMS"] = str(len(images))
     data["photos-INITIAL_FORMS"] = "0"
-    data["photos-0-image"] = str(image.pk)
-    data["photos-0-caption"] = "Behind the ear"
-    data["photos-0-ORDER"] = "1"
-    data["photos-0-DELETE"] = ""
+    for i, img in enumerate(images):
+        data[f"photos-{i}-image"] = str(img.pk)
+        data[f"photos-{i}-caption"] = "Behind the ear"
+        data[f"photos-{i}-ORDER"] = str(i + 1)
+        data[f"photos-{i}-DELETE"] = ""
     data[action] = "1"
     return client.post(url, data, follow=True)
 
@@ -60,10 +62,16 @@ def test_a_photo_with_licence_consent_and_alt_text_can_be_published(demo, editor
     page = MiliaTypePage.objects.get(slug="milia-en-plaque")
     image = make_image(alt_text="About 20 white bumps on a red patch behind the ear",
                        licence="cc-by", consent="given", skin_tone="IV", credit="Cerobio clinic")
-    post_with_photo(editor_client, page, image, "action-publish")
+    second = make_image(title="On fair skin", alt_text="White bumps on a red patch on fair skin",
+                        licence="own", consent="not-identifiable", skin_tone="I")
+    post_with_photo(editor_client, page, image, "action-publish", second)
     page.refresh_from_db()
-    assert [p.image_id for p in page.photos.all()] == [image.pk]
-    assert "About 20 white bumps" in editor_client.get("/types/milia-en-plaque/").content.decode()
+    assert [p.image_id for p in page.photos.all()] == [image.pk, second.pk]
+    html = editor_client.get("/types/milia-en-plaque/").content.decode()
+    assert "About 20 white bumps" in html
+    # The gallery credits the photo, states its licence, and can be filtered by skin tone.
+    assert "Photo: Cerobio clinic" in html and "Licence: CC BY" in html
+    assert 'data-tone="IV"' in html and 'name="photo-tone"' in html
 
 
 @pytest.mark.django_db
