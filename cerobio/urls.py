@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cerobio.api import main as api_main
 from cerobio.core import views as core_views
+from cerobio.editorial import views as editorial_views
 from cerobio.identify import views as identify_views
 from cerobio.search import views as search_views
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("identify/", identify_views.identify, name="identify"),
+    path("feedback/", editorial_views.page_feedback, name="page_feedback"),
+    path("", include("cerobio.shop.urls")),
     path("api/v1/", api_main.urls()),
     re_path(r"^api/(?P<rest>.*)$", api_main.not_found),
 ]

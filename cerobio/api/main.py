@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from cerobio.identify.api import router as identify_router
+from cerobio.shop.api import router as shop_router
 
 BODY_PREFIX = ("body", "payload")
 
@@ -113,6 +114,7 @@ api = CerobioAPI(
     urls_namespace="api",
 )
 api.add_router("/", identify_router)
+api.add_router("/", shop_router)
 
 api.add_exception_handler(ValidationError, _validation_error)
 api.add_exception_handler(HttpError, _http_error)

@@ -27,6 +27,12 @@ INSTALLED_APPS = [
     "cerobio.guide",
     "cerobio.search",
     "cerobio.identify",
+    "cerobio.editorial",
+    "cerobio.shop.catalogue",
+    "cerobio.shop.basket",
+    "cerobio.shop.delivery",
+    "cerobio.shop.orders",
+    "cerobio.shop.payments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -138,6 +144,23 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The public address, used for canonical links, sitemaps and JSON-LD.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The shop (docs/shop.md). Payments use the test-mode `dummy` provider unless Stripe keys are set.
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")  # only for tests against a fake Stripe server
+PAYMENT_PROVIDER = os.environ.get("PAYMENT_PROVIDER") or ("stripe" if STRIPE_SECRET_KEY else "dummy")
+# How long stock is held while a customer pays (Stripe Checkout sessions last at least 30 minutes).
+RESERVATION_MINUTES = int(os.environ.get("RESERVATION_MINUTES", "30"))
+BASKET_DAYS = int(os.environ.get("BASKET_DAYS", "30"))
+
+# Editorial trust (docs/editorial.md): clinical sign-off stamps the page before Wagtail publishes it.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cerobio.editorial.signoff.finish_and_publish"
+EDITORIAL_TEAM_EMAIL = os.environ.get("EDITORIAL_TEAM_EMAIL", "")  # default: the site settings' contact email
+FEEDBACK_RATE_LIMIT = (20, 3600)  # answers per visitor per hour
+CONTACT_RATE_LIMIT = (5, 3600)  # messages per visitor per hour
+RATE_LIMIT_CLIENT_HEADER = os.environ.get("RATE_LIMIT_CLIENT_HEADER", "")  # e.g. HTTP_X_REAL_IP behind nginx
+CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "730"))
 
 LOGGING = {
     "version": 1,

@@ -201,4 +201,10 @@ def load_demo() -> dict[str, int]:
     from cerobio.identify.demo import load_rules
 
     created.update(load_rules())
+    from cerobio.shop.demo import load_shop
+
+    created.update(load_shop())
+    from cerobio.editorial.demo import load_editorial
+
+    created.update(load_editorial())
     return {k: v for k, v in created.items() if v}

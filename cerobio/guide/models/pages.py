@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from cerobio.editorial.page_forms import ReviewedPageForm
 
 from ..blocks import GuideStreamBlock
 from .knowledge import MiliaType, Reference
@@ -43,17 +44,27 @@ class ReviewedPage(Page):
     review_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
-                FieldPanel("reviewer_name"),
+                FieldRowPanel([FieldPanel("last_reviewed", read_only=True), FieldPanel("next_review_due")]),
+                FieldPanel("reviewer_name", read_only=True),
             ],
             heading="Clinical review",
+            help_text="Reviewer and date are filled in when a clinical reviewer approves the page. "
+            "Next review due becomes 12 months later, unless you set an earlier date before submitting.",
         ),
         InlinePanel("page_references", heading="Sources", label="Source", min_num=1),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary", boost=2)]
+    base_form_class = ReviewedPageForm
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_edit_handler(cls):
+        """Content (with the plain-English and claims check), Review and sources, Promote, Settings."""
+        from cerobio.editorial.panels import reviewed_page_edit_handler
+
+        return reviewed_page_edit_handler(cls)
 
     @cached_property
     def references(self):
@@ -101,7 +112,9 @@ class HomePage(ReviewedPage):
     search_fields = [*ReviewedPage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["guide.GuidePage", "guide.TypesIndexPage"]
+    subpage_types = [
+        "guide.GuidePage", "guide.TypesIndexPage", "shop.ShopIndexPage", "editorial.InfoPage", "editorial.ContactPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -143,7 +156,7 @@ class TypesIndexPage(ReviewedPage):
         verbose_name = "types index page"
 
 
-class MiliaTypePageForm(WagtailAdminPageForm):
+class MiliaTypePageForm(ReviewedPageForm):
     """Refuses to publish a page whose photos lack a licence, consent or alt text."""
 
     def clean(self):

@@ -43,6 +43,8 @@ RESERVED_IDS = {
     "footer-tools",
     "footer-shop",
     "footer-about",
+    "feedback",
+    "feedback-heading",
     "look",
     "where",
     "who",

@@ -1,0 +1,91 @@
+"""Fixtures: a user in each role, logged in through Django's test client."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
+
+from cerobio.editorial.roles import CLINICAL_REVIEWERS, EDITORS, SHOP_STAFF
+
+
+def make_user(django_user_model, username, group, **extra):
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.org", "pw-123456-long", first_name=extra.pop("first_name", ""),
+        last_name=extra.pop("last_name", ""), **extra,
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor_user(demo, django_user_model):
+    return make_user(django_user_model, "eddie", EDITORS, first_name="Eddie", last_name="Editor")
+
+
+@pytest.fixture
+def reviewer_user(demo, django_user_model):
+    return make_user(django_user_model, "rita", CLINICAL_REVIEWERS, first_name="Dr Rita", last_name="Reviewer")
+
+
+@pytest.fixture
+def shop_user(demo, django_user_model):
+    return make_user(django_user_model, "sam", SHOP_STAFF, first_name="Sam", last_name="Shop")
+
+
+def login(client_class, user):
+    client = client_class()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_editor(editor_user):
+    from django.test import Client
+
+    return login(Client, editor_user)
+
+
+@pytest.fixture
+def as_reviewer(reviewer_user):
+    from django.test import Client
+
+    return login(Client, reviewer_user)
+
+
+@pytest.fixture
+def as_shop(shop_user):
+    from django.test import Client
+
+    return login(Client, shop_user)
+
+
+def edit_form(client, page):
+    """The page editor's form data as the browser would send it."""
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200, response.status_code
+    return querydict_from_html(response.content.decode(), form_id="page-edit-form")
+
+
+DEFAULT_BODY = "<p>Milia are tiny white bumps. They are harmless and usually go away by themselves.</p>"
+
+
+def body_data(html: str = DEFAULT_BODY) -> dict:
+    """StreamField form data for a body of one text block (the editor builds it with JavaScript)."""
+    return nested_form_data({"body": streamfield([("text", rich_text(html))])})
+
+
+def post_edit(client, page, changes: dict, action: str | None = None, follow=False, body: str = DEFAULT_BODY):
+    data = edit_form(client, page)
+    if hasattr(page.specific, "body"):
+        for key, value in body_data(body).items():
+            data[key] = value
+    for key, value in changes.items():
+        data[key] = value
+    if action:
+        data[action] = "1"
+    return client.post(f"/admin/pages/{page.pk}/edit/", data, follow=follow)

@@ -1,0 +1,237 @@
+"""Editorial in the admin: claim phrases, messages, reports, the dashboard panel and the publishing gates."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .claims import GUIDE, check_page, page_claims_scope
+from .models import ClaimOverride, ClaimPhrase, ContactMessage, PlainEnglishNote
+from .overrides import blocking_findings, can_override
+from .review_dates import review_summary
+
+
+class ClaimPhraseViewSet(SnippetViewSet):
+    model = ClaimPhrase
+    icon = "warning"
+    menu_label = "Claim phrases"
+    list_display = ["phrase", "suggestion", "scope", "unless_referenced", "active"]
+    list_filter = ["scope", "active"]
+    search_fields = ["phrase", "suggestion"]
+
+
+class ClaimOverrideViewSet(SnippetViewSet):
+    model = ClaimOverride
+    icon = "history"
+    menu_label = "Claims overrides"
+    list_display = ["subject", "phrases", "user", "created_at"]
+    inspect_view_enabled = True
+
+
+class ContactMessageViewSet(SnippetViewSet):
+    model = ContactMessage
+    icon = "mail"
+    menu_label = "Contact messages"
+    list_display = ["name", "topic", "order_number", "created_at", "handled"]
+    list_filter = ["topic", "handled"]
+    search_fields = ["name", "email", "order_number", "message"]
+    inspect_view_enabled = True
+
+
+class PlainEnglishNoteViewSet(SnippetViewSet):
+    model = PlainEnglishNote
+    icon = "doc-full"
+    menu_label = "Plain English notes"
+    list_display = ["page", "reason"]
+
+
+class EditorialGroup(SnippetViewSetGroup):
+    menu_label = "Editorial"
+    menu_icon = "tasks"
+    menu_order = 210
+    items = (ContactMessageViewSet, ClaimPhraseViewSet, ClaimOverrideViewSet, PlainEnglishNoteViewSet)
+
+
+register_snippet(EditorialGroup)
+
+
+@hooks.register("register_admin_urls")
+def editorial_urls():
+    return [
+        path("reports/review-dates/", admin_views.ReviewDatesReport.as_view(), name="editorial_review_dates"),
+        path(
+            "reports/review-dates/results/",
+            admin_views.ReviewDatesReport.as_view(results_only=True),
+            name="editorial_review_dates_results",
+        ),
+        path("reports/page-feedback/", admin_views.FeedbackReport.as_view(), name="editorial_feedback_report"),
+        path(
+            "reports/page-feedback/results/",
+            admin_views.FeedbackReport.as_view(results_only=True),
+            name="editorial_feedback_report_results",
+        ),
+        path("reports/page-feedback/<int:page_id>/", admin_views.feedback_detail, name="editorial_feedback_detail"),
+        path("editorial/claims/<int:page_id>/publish/", admin_views.claims_override, name="editorial_claims_override"),
+    ]
+
+
+class _ReviewDatesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_see_review_dates(request.user)
+
+
+class _FeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("editorial.view_pagefeedback")
+
+
+@hooks.register("register_reports_menu_item")
+def review_dates_menu_item():
+    return _ReviewDatesMenuItem("Review dates", reverse("editorial_review_dates"), icon_name="date", order=50)
+
+
+@hooks.register("register_reports_menu_item")
+def feedback_menu_item():
+    return _FeedbackMenuItem("Page feedback", reverse("editorial_feedback_report"), icon_name="comment", order=60)
+
+
+class ReviewDatesPanel(Component):
+    """Dashboard panel: guide pages overdue or due within 30 days, and knowledge changes to check."""
+
+    name = "editorial_review_dates"
+    order = 40
+    template_name = "editorial/admin/review_dates_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {"summary": review_summary()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_dates_panel(request, panels):
+    if admin_views.can_see_review_dates(request.user):
+        panels.append(ReviewDatesPanel())
+
+
+@hooks.register("register_log_actions")
+def editorial_log_actions(actions):
+    @actions.register_action("editorial.sign_off")
+    class SignOff(LogFormatter):
+        label = "Clinical sign-off"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return (
+                f"Signed off by {data.get('reviewer', '')}; reviewed {data.get('last_reviewed', '')}, "
+                f"next review due {data.get('next_review_due', '')}"
+            )
+
+    @actions.register_action("editorial.claims_override")
+    class ClaimsOverride(LogFormatter):
+        label = "Claims check overridden"
+
+        def format_message(self, log_entry):
+            phrases = ", ".join(f"“{p}”" for p in log_entry.data.get("phrases", []))
+            return f"Published with flagged wording allowed by a clinical reviewer: {phrases}"
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+
+def _findings_html(findings):
+    return format_html_join("", "<li>{}</li>", ((f.message,) for f in findings))
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_claims(request, page):
+    """Name each flagged phrase on save, with the cosmetic wording to use instead."""
+    if request.method != "POST":
+        return
+    findings = check_page(page)
+    if not findings:
+        return
+    if page_claims_scope(page) == GUIDE:
+        intro = "Check the wording: guide pages should not sound like advertising."
+    else:
+        intro = "This page makes what regulators treat as medicinal claims. Publishing it needs a clinical reviewer's override."
+    messages.warning(request, format_html("{} <ul>{}</ul>", intro, _findings_html(findings)))
+
+
+@hooks.register("before_publish_page")
+def gate_claims_and_log_sign_off(request, page):
+    """Stop shop copy with flagged phrases from going live without a clinical override."""
+    findings = blocking_findings(page)
+    if findings:
+        edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        if can_override(request.user) and page.permissions_for_user(request.user).can_publish():
+            messages.warning(request, "Not published yet: give your reason for allowing this wording.")
+            return redirect("editorial_claims_override", page_id=page.pk)
+        messages.error(
+            request,
+            format_html(
+                "Not published: your changes are saved as a draft. Change the wording below, or ask a "
+                "clinical reviewer to publish it with a reason. <ul>{}</ul>",
+                _findings_html(findings),
+            ),
+        )
+        return redirect(edit_url)
+    stamp = getattr(page, "_editorial_sign_off", None)
+    if stamp:
+        from .signoff import log_sign_off
+
+        log_sign_off(page, request.user, stamp, page.latest_revision)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def gate_claims_in_bulk_publish(request, action_type, objects, action_class_instance):
+    """Bulk publishing goes through the same gate: no flagged shop copy without an override."""
+    if action_type != "publish":
+        return None
+    blocked = []
+    for page in objects:
+        candidates = [page, *page.get_descendants().not_live().specific()]
+        for candidate in candidates:
+            candidate = getattr(candidate, "specific", candidate)
+            draft = candidate.get_latest_revision_as_object() if candidate.has_unpublished_changes else candidate
+            findings = blocking_findings(draft)
+            if findings:
+                blocked.append((candidate, findings))
+    if not blocked:
+        return None
+    messages.error(
+        request,
+        format_html(
+            "Nothing was published. These pages have wording that needs changing or a clinical "
+            "reviewer's override (publish them one at a time from the editor): <ul>{}</ul>",
+            format_html_join(
+                "", "<li>{}: {}</li>", ((p.title, ", ".join(f"“{f.phrase}”" for f in fs)) for p, fs in blocked)
+            ),
+        ),
+    )
+    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+
+
+@hooks.register("after_edit_snippet")
+def say_which_pages_show_a_knowledge_change(request, instance):
+    """A change to a clinical record is live at once on the pages that show it: name them."""
+    from .review_dates import pages_showing
+
+    pages = pages_showing(instance)
+    if pages:
+        messages.info(
+            request,
+            format_html(
+                "This change is now live on {}. Those pages are listed on the dashboard under "
+                "“Knowledge records changed since their pages were reviewed” until a clinical reviewer signs "
+                "them off again.",
+                format_html_join(", ", "<a href=\"{}\">{}</a>", ((p.url or "#", p.title) for p in pages)),
+            ),
+        )

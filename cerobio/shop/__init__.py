@@ -1,0 +1,1 @@
+"""The shop: catalogue, basket, checkout, orders, payments and delivery."""

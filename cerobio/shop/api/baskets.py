@@ -1,0 +1,109 @@
+"""Baskets through the API: the token returned on creation is the only key to a basket."""
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Status
+
+from cerobio.shop.basket import actions
+from cerobio.shop.basket.fetch import view
+from cerobio.shop.basket.models import Basket
+from cerobio.shop.checkout.complete import thaw_if_abandoned
+
+from .schemas import BasketCreatedOut, BasketOut, ErrorOut, LineIn, QuantityIn, error
+
+router = Router(tags=["shop"])
+ERRORS = {400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def basket_out(basket: Basket, changes=()) -> dict:
+    shown = view(basket)
+    return {
+        "token": basket.token,
+        "status": basket.status,
+        "lines": [
+            {
+                "id": line.id, "sku": line.sku, "product": line.product, "name": line.name, "quantity": line.quantity,
+                "unit_price": line.unit_price.as_dict(), "line_total": line.line_total.as_dict(), "available": line.available,
+            }
+            for line in shown.lines
+        ],
+        "item_count": shown.count,
+        "subtotal": shown.subtotal.as_dict(),
+        "vat": shown.vat.as_dict(),
+        "changes": [{"sku": c.sku, "message": c.message} for c in changes],
+    }
+
+
+def find_basket(token: str) -> Basket | None:
+    return Basket.objects.filter(token=token).first() if len(token) <= 64 else None
+
+
+def _missing():
+    return error(404, "basket_not_found", "There is no basket with that token.")
+
+
+def _basket_error(exc: actions.BasketError):
+    extra = {k: v for k, v in exc.extra.items() if k == "sku"}
+    return error(exc.status, exc.code, exc.message, **extra)
+
+
+@router.post("/baskets", response={201: BasketCreatedOut}, summary="Start a basket", operation_id="create_basket")
+def create_basket(request: HttpRequest, response: HttpResponse):
+    response["Cache-Control"] = "no-store, private"
+    return Status(201, {"token": Basket.objects.create().token})
+
+
+@router.get(
+    "/baskets/{token}", response={200: BasketOut, 404: ErrorOut}, summary="A basket, re-checked against stock and prices",
+    operation_id="get_basket",
+)
+def get_basket(request: HttpRequest, response: HttpResponse, token: str):
+    basket = thaw_if_abandoned(find_basket(token))
+    if basket is None:
+        return _missing()
+    response["Cache-Control"] = "no-store, private"
+    return basket_out(basket, actions.recheck(basket))
+
+
+@router.post(
+    "/baskets/{token}/lines", response={201: BasketOut, **ERRORS}, summary="Add a product to a basket",
+    operation_id="add_basket_line",
+)
+def add_line(request: HttpRequest, token: str, payload: LineIn):
+    basket = find_basket(token)
+    if basket is None:
+        return _missing()
+    try:
+        actions.add(basket, payload.sku, payload.quantity)
+    except actions.BasketError as exc:
+        return _basket_error(exc)
+    return Status(201, basket_out(basket))
+
+
+@router.patch(
+    "/baskets/{token}/lines/{line_id}", response={200: BasketOut, **ERRORS}, summary="Change a line's quantity",
+    operation_id="update_basket_line",
+)
+def update_line(request: HttpRequest, token: str, line_id: int, payload: QuantityIn):
+    basket = find_basket(token)
+    if basket is None:
+        return _missing()
+    try:
+        actions.set_quantity(basket, line_id, payload.quantity)
+    except actions.BasketError as exc:
+        return _basket_error(exc)
+    return basket_out(basket)
+
+
+@router.delete(
+    "/baskets/{token}/lines/{line_id}", response={200: BasketOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Remove a line", operation_id="delete_basket_line",
+)
+def delete_line(request: HttpRequest, token: str, line_id: int):
+    basket = find_basket(token)
+    if basket is None:
+        return _missing()
+    try:
+        actions.remove(basket, line_id)
+    except actions.BasketError as exc:
+        return _basket_error(exc)
+    return basket_out(basket)

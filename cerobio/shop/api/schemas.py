@@ -1,0 +1,186 @@
+"""Request and response shapes of the Store API. Money is a string amount with a currency."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from django.http import JsonResponse
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from cerobio.shop.basket.models import MAX_QUANTITY
+
+
+class MoneyOut(Schema):
+    amount: str = Field(..., description="Pounds and pence as a decimal string, e.g. '29.00'.", examples=["29.00"])
+    currency: Literal["GBP"]
+
+
+class ErrorItem(Schema):
+    field: str
+    message: str
+    allowed: list[str] = Field(default_factory=list)
+
+
+class ErrorOut(Schema):
+    """Every error: a machine-readable code and a message for people (and per-field errors)."""
+
+    code: str
+    message: str
+    errors: list[ErrorItem] = Field(default_factory=list)
+    sku: str | None = None
+
+
+def error(status: int, code: str, message: str, errors: list | None = None, **extra) -> JsonResponse:
+    body = {"code": code, "message": message, "errors": errors or [], **extra}
+    response = JsonResponse(body, status=status)
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+class VariantOut(Schema):
+    sku: str
+    name: str
+    price: MoneyOut
+    available: bool
+
+
+class ProductOut(Schema):
+    slug: str
+    name: str
+    url: str
+    variants: list[VariantOut]
+
+
+class BasketCreatedOut(Schema):
+    token: str
+
+
+class LineIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    sku: str = Field(..., min_length=1, max_length=40, examples=["CRB-KIT-STD"])
+    quantity: int = Field(1, ge=1, le=MAX_QUANTITY)
+
+
+class QuantityIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    quantity: int = Field(..., ge=0, le=MAX_QUANTITY, description="0 removes the line.")
+
+
+class LineOut(Schema):
+    id: int
+    sku: str
+    product: str
+    name: str
+    quantity: int
+    unit_price: MoneyOut
+    line_total: MoneyOut
+    available: int
+
+
+class ChangeOut(Schema):
+    sku: str
+    message: str
+
+
+class BasketOut(Schema):
+    token: str
+    status: Literal["open", "frozen", "submitted"]
+    lines: list[LineOut]
+    item_count: int
+    subtotal: MoneyOut
+    vat: MoneyOut = Field(..., description="The VAT included in the subtotal.")
+    changes: list[ChangeOut] = Field(default_factory=list, description="What changed since the last look.")
+
+
+class EstimateOut(Schema):
+    min_days: int
+    max_days: int
+    earliest: datetime.date
+    latest: datetime.date
+
+
+class ShippingMethodOut(Schema):
+    code: str
+    name: str
+    price: MoneyOut
+    tracked: bool
+    estimated_delivery: EstimateOut
+
+
+class AddressIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(..., max_length=200)
+    line1: str = Field(..., max_length=200)
+    line2: str = Field("", max_length=200)
+    city: str = Field(..., max_length=120)
+    region: str = Field("", max_length=120, description="County, state or province, where the country needs one.")
+    postcode: str = Field("", max_length=20)
+    country: str = Field(..., min_length=2, max_length=2, description="ISO 3166 two-letter code.", examples=["GB"])
+
+
+class PaymentIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    method: Literal["dummy", "stripe"]
+    card_number: str = Field("", max_length=30, description="Dummy provider only: 4242424242424242 pays.")
+
+
+class CheckoutIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(..., max_length=254)
+    shipping_address: AddressIn
+    shipping_method: str = Field(..., max_length=40, examples=["uk-standard"])
+    accept_terms: bool
+    payment: PaymentIn
+
+
+class OrderCreatedOut(Schema):
+    order_number: str
+    token: str
+    status: str
+    total: MoneyOut
+    redirect_url: str | None = Field(None, description="Stripe only: send the customer here to pay.")
+
+
+class OrderLineOut(Schema):
+    sku: str
+    product: str
+    name: str
+    quantity: int
+    unit_price: MoneyOut
+    line_total: MoneyOut
+    vat_rate: str
+    vat: MoneyOut
+
+
+class TrackingOut(Schema):
+    carrier: str
+    number: str
+    url: str
+
+
+class OrderOut(Schema):
+    order_number: str
+    status: str
+    status_message: str
+    created_at: datetime.datetime
+    lines: list[OrderLineOut]
+    subtotal: MoneyOut
+    shipping: MoneyOut
+    total: MoneyOut
+    vat: MoneyOut
+    refunded: MoneyOut
+    shipping_method: str
+    estimated_delivery: EstimateOut
+    tracking: TrackingOut | None
+
+
+class WebhookOut(Schema):
+    received: bool
+    duplicate: bool

@@ -1,0 +1,1 @@
+"""Baskets without an account: a token in a signed cookie, lines in the database."""

@@ -1,0 +1,157 @@
+"""Changing a basket: add, set a quantity, remove, and the re-check done on every view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from cerobio.shop.catalogue.models import ProductVariant, Stock
+
+from .lock_objects import basket_for_update
+from .models import MAX_QUANTITY, Basket, BasketLine
+
+
+class BasketError(Exception):
+    """A basket change that cannot be made; `code` is machine-readable, the message is for people."""
+
+    def __init__(self, code: str, message: str, status: int = 409, **extra):
+        self.code, self.message, self.status, self.extra = code, message, status, extra
+        super().__init__(message)
+
+
+def _available(variant: ProductVariant) -> int:
+    stock = Stock.objects.filter(variant=variant).first()
+    return stock.available() if stock else 0
+
+
+def _open_basket(basket: Basket) -> Basket:
+    locked = basket_for_update(basket.pk)
+    if locked.status != Basket.Status.OPEN:
+        raise BasketError(
+            "basket_not_open",
+            "This basket is being paid for or was already ordered, so it cannot be changed.",
+        )
+    return locked
+
+
+def _check_quantity(variant: ProductVariant, quantity: int) -> None:
+    if quantity < 1 or quantity > MAX_QUANTITY:
+        raise BasketError("invalid_quantity", f"Choose a quantity from 1 to {MAX_QUANTITY}.", status=422)
+    available = _available(variant)
+    if quantity > available:
+        message = (
+            f"Sorry, {variant.name} is out of stock."
+            if available == 0
+            else f"Sorry, only {available} of {variant.name} left."
+        )
+        raise BasketError("insufficient_stock", message, sku=variant.sku, available=available)
+
+
+def find_variant(sku: str) -> ProductVariant:
+    variant = (
+        ProductVariant.objects.filter(sku=str(sku).strip().upper(), on_sale=True, product__live=True)
+        .select_related("product")
+        .first()
+    )
+    if variant is None:
+        raise BasketError("unknown_sku", "We do not sell a product with that code.", status=404)
+    return variant
+
+
+def add(basket: Basket, sku: str, quantity: int = 1) -> BasketLine:
+    """Add units of a variant (joining an existing line), if they are in stock."""
+    variant = find_variant(sku)
+    with transaction.atomic():
+        basket = _open_basket(basket)
+        line = BasketLine.objects.filter(basket=basket, variant=variant).first()
+        new_quantity = (line.quantity if line else 0) + quantity
+        _check_quantity(variant, new_quantity)
+        if line:
+            line.quantity, line.price_seen = new_quantity, variant.price
+            line.save(update_fields=["quantity", "price_seen"])
+        else:
+            line = BasketLine.objects.create(basket=basket, variant=variant, quantity=new_quantity, price_seen=variant.price)
+        _touch(basket)
+    return line
+
+
+def _line(basket: Basket, line_id) -> BasketLine:
+    try:
+        line_id = int(line_id)
+    except (TypeError, ValueError):
+        line_id = 0
+    line = BasketLine.objects.filter(basket=basket, pk=line_id).select_related("variant").first()
+    if line is None:
+        raise BasketError("unknown_line", "That item is not in this basket.", status=404)
+    return line
+
+
+def set_quantity(basket: Basket, line_id: int, quantity: int) -> BasketLine | None:
+    """Change a line's quantity (0 removes it)."""
+    with transaction.atomic():
+        basket = _open_basket(basket)
+        line = _line(basket, line_id)
+        if quantity == 0:
+            line.delete()
+            _touch(basket)
+            return None
+        _check_quantity(line.variant, quantity)
+        line.quantity = quantity
+        line.save(update_fields=["quantity"])
+        _touch(basket)
+    return line
+
+
+def remove(basket: Basket, line_id: int) -> None:
+    with transaction.atomic():
+        basket = _open_basket(basket)
+        _line(basket, line_id).delete()
+        _touch(basket)
+
+
+def _touch(basket: Basket) -> None:
+    Basket.objects.filter(pk=basket.pk).update(updated_at=timezone.now())
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something that changed since the customer last looked, in words for them."""
+
+    sku: str
+    message: str
+
+
+def recheck(basket: Basket) -> list[Change]:
+    """Bring an open basket up to date with prices and stock; say what changed."""
+    if basket.status != Basket.Status.OPEN:
+        return []
+    changes: list[Change] = []
+    with transaction.atomic():
+        lines = list(basket.lines.select_related("variant__product", "variant__stock"))
+        for line in lines:
+            variant = line.variant
+            name = f"{variant.product.title} ({variant.name})"
+            if not variant.on_sale or not variant.product.live:
+                line.delete()
+                changes.append(Change(variant.sku, f"{name} is no longer sold, so we removed it from your basket."))
+                continue
+            stock = getattr(variant, "stock", None)
+            available = stock.available() if stock else 0
+            if available == 0:
+                line.delete()
+                changes.append(Change(variant.sku, f"{name} has sold out, so we removed it from your basket."))
+                continue
+            if line.quantity > available:
+                line.quantity = available
+                line.save(update_fields=["quantity"])
+                changes.append(Change(variant.sku, f"Only {available} of {name} left, so we changed the quantity to {available}."))
+            if line.price_seen != variant.price:
+                went = "gone down" if variant.price < line.price_seen else "gone up"
+                changes.append(
+                    Change(variant.sku, f"The price of {name} has {went} from £{line.price_seen} to £{variant.price}.")
+                )
+                line.price_seen = variant.price
+                line.save(update_fields=["price_seen"])
+    return changes

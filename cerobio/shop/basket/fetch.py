@@ -1,0 +1,86 @@
+"""Read-side basket: lines with current prices, totals with the VAT inside them, and the count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Sum
+
+from cerobio.shop.money import Money, total, vat_included
+
+from .models import Basket, BasketLine
+
+
+@dataclass(frozen=True)
+class LineView:
+    id: int
+    sku: str
+    product: str
+    name: str
+    url: str
+    quantity: int
+    unit_price: Money
+    line_total: Money
+    vat: Money
+    vat_rate: object
+    available: int
+
+
+@dataclass(frozen=True)
+class BasketView:
+    token: str
+    status: str
+    lines: tuple[LineView, ...]
+    subtotal: Money
+    vat: Money
+
+    @property
+    def count(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines
+
+
+def view(basket: Basket) -> BasketView:
+    """The basket as a customer sees it, priced now (VAT included; VAT part per line)."""
+    lines = []
+    for line in basket.lines.select_related("variant__product", "variant__stock"):
+        variant = line.variant
+        unit = Money(variant.price)
+        line_total = unit * line.quantity
+        stock = getattr(variant, "stock", None)
+        lines.append(
+            LineView(
+                id=line.pk,
+                sku=variant.sku,
+                product=variant.product.title,
+                name=variant.name,
+                url=variant.product.url or "",
+                quantity=line.quantity,
+                unit_price=unit,
+                line_total=line_total,
+                vat=Money(vat_included(line_total.amount, variant.vat_rate)),
+                vat_rate=variant.vat_rate,
+                available=stock.available() if stock else 0,
+            )
+        )
+    return BasketView(
+        token=basket.token,
+        status=basket.status,
+        lines=tuple(lines),
+        subtotal=total(line.line_total for line in lines),
+        vat=total(line.vat for line in lines),
+    )
+
+
+def item_count(token: str | None) -> int:
+    """How many items an open basket holds (one query; none without a token)."""
+    if not token:
+        return 0
+    return (
+        BasketLine.objects.filter(basket__token=token, basket__status__in=(Basket.Status.OPEN, Basket.Status.FROZEN))
+        .aggregate(n=Sum("quantity"))["n"]
+        or 0
+    )

@@ -1,0 +1,1 @@
+"""Product pages, variants, stock levels and reservations."""

@@ -1,0 +1,74 @@
+"""Stock levels in the Wagtail admin: see what is left and held, change it with a reason."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .fetch import offers
+from .models import ProductVariant, ShopSettings, StockMovement
+from .stock_actions import StockChangeRefused, adjust_stock
+
+CHANGE_STOCK = "shop.change_stock"
+STAFF_REASONS = [
+    (StockMovement.Reason.RECEIVED, "Delivery received"),
+    (StockMovement.Reason.COUNT, "Stock count correction"),
+    (StockMovement.Reason.DAMAGED, "Damaged or lost"),
+]
+
+
+class StockForm(forms.Form):
+    quantity = forms.IntegerField(label="New stock level", min_value=0, max_value=100_000)
+    reason = forms.ChoiceField(choices=STAFF_REASONS)
+    note = forms.CharField(max_length=250, required=False, help_text="Optional, e.g. the delivery note number.")
+
+
+def low_stock_rows(request=None):
+    """Every variant with its stock, holds and availability, lowest first."""
+    variants = list(ProductVariant.objects.select_related("product", "stock").order_by("product__title", "sort_order"))
+    threshold = ShopSettings.for_request(request).low_stock_level if request else 10
+    rows = []
+    for variant, offer in zip(variants, offers(variants), strict=True):
+        quantity = variant.stock.quantity if hasattr(variant, "stock") else 0
+        rows.append(
+            {"variant": variant, "quantity": quantity, "held": quantity - offer.available, "available": offer.available,
+             "low": offer.available <= threshold}
+        )
+    return rows, threshold
+
+
+def stock_index(request):
+    if not request.user.has_perm(CHANGE_STOCK):
+        raise PermissionDenied
+    rows, threshold = low_stock_rows(request)
+    return render(
+        request,
+        "shop/admin/stock_index.html",
+        {
+            "rows": rows, "threshold": threshold, "form": StockForm(),
+            "movements": StockMovement.objects.select_related("user", "order")[:100],
+            "header_title": "Stock levels", "page_title": "Stock levels", "header_icon": "tag",
+        },
+    )
+
+
+@require_POST
+def stock_change(request, pk: int):
+    if not request.user.has_perm(CHANGE_STOCK):
+        raise PermissionDenied
+    variant = get_object_or_404(ProductVariant, pk=pk)
+    form = StockForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Stock for {variant.sku} was not changed: enter a whole number of 0 or more and a reason.")
+        return redirect("shop_stock_index")
+    try:
+        movement = adjust_stock(
+            variant, new_quantity=form.cleaned_data["quantity"], reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"], user=request.user,
+        )
+    except StockChangeRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{variant.sku} now has {movement.quantity_after} in stock ({movement.change:+d}).")
+    return redirect("shop_stock_index")

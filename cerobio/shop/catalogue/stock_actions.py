@@ -1,0 +1,123 @@
+"""Write-side stock operations: reserve, allocate, release, restock and staff adjustments.
+
+Each function expects to run inside `transaction.atomic()` and takes its locks through
+`lock_objects`, re-checking quantities under the lock.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .lock_objects import stock_for_update
+from .models import ProductVariant, Reservation, Stock, StockMovement
+
+
+class InsufficientStock(Exception):
+    """Not enough units to sell; carries the SKU and how many are left."""
+
+    def __init__(self, sku: str, available: int, requested: int):
+        self.sku, self.available, self.requested = sku, available, requested
+        super().__init__(f"{sku}: {available} available, {requested} requested")
+
+
+@dataclass(frozen=True)
+class Need:
+    variant_id: int
+    sku: str
+    quantity: int
+
+
+def reservation_expiry(now=None) -> datetime.datetime:
+    return (now or timezone.now()) + datetime.timedelta(minutes=settings.RESERVATION_MINUTES)
+
+
+def reserve(order, needs: list[Need], now=None) -> None:
+    """Hold stock for an order while its customer pays, or raise InsufficientStock.
+
+    Locks the stock rows (variant id order), then checks quantity − live holds under the lock.
+    """
+    now = now or timezone.now()
+    stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
+    expires = reservation_expiry(now)
+    for need in sorted(needs, key=lambda n: n.variant_id):
+        stock = stocks.get(need.variant_id)
+        available = stock.available(now) if stock else 0
+        if available < need.quantity:
+            raise InsufficientStock(need.sku, available, need.quantity)
+    Reservation.objects.bulk_create(
+        Reservation(order=order, variant_id=n.variant_id, quantity=n.quantity, expires_at=expires) for n in needs
+    )
+
+
+def allocate(order, needs: list[Need], now=None) -> list[str]:
+    """Turn an order's holds into sales (stock goes down). Returns SKUs that could not be covered.
+
+    Normally every line is covered by its own live hold. If a hold expired before the payment
+    arrived, the units are taken only if they are still free; otherwise the SKU is returned so
+    staff can refund or restock (the constraint stops stock going below zero either way).
+    """
+    now = now or timezone.now()
+    stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
+    holds = {r.variant_id: r for r in order.reservations.all()}
+    short = []
+    for need in sorted(needs, key=lambda n: n.variant_id):
+        stock = stocks.get(need.variant_id)
+        hold = holds.get(need.variant_id)
+        live = hold is not None and hold.status == Reservation.Status.ACTIVE and hold.expires_at > now
+        free = stock.available(now, exclude_order=order.pk) if stock else 0
+        if stock is None or (not live and free < need.quantity) or stock.quantity < need.quantity:
+            short.append(need.sku)
+            continue
+        stock.quantity -= need.quantity
+        stock.save(update_fields=["quantity", "updated_at"])
+        StockMovement.objects.create(
+            variant_id=need.variant_id, sku=need.sku, change=-need.quantity, quantity_after=stock.quantity,
+            reason=StockMovement.Reason.SOLD, order=order,
+        )
+    order.reservations.filter(status=Reservation.Status.ACTIVE).update(status=Reservation.Status.ALLOCATED)
+    return short
+
+
+def release(order) -> int:
+    """Give back an unpaid order's holds. Returns how many reservations were released."""
+    return order.reservations.filter(status=Reservation.Status.ACTIVE).update(status=Reservation.Status.RELEASED)
+
+
+def restock(order, needs: list[Need], user=None) -> None:
+    """Put a paid order's units back on sale (cancelled before dispatch)."""
+    stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
+    for need in sorted(needs, key=lambda n: n.variant_id):
+        stock = stocks.get(need.variant_id)
+        if stock is None:
+            continue
+        stock.quantity += need.quantity
+        stock.save(update_fields=["quantity", "updated_at"])
+        StockMovement.objects.create(
+            variant_id=need.variant_id, sku=need.sku, change=need.quantity, quantity_after=stock.quantity,
+            reason=StockMovement.Reason.RETURNED, order=order, user=user,
+        )
+
+
+class StockChangeRefused(Exception):
+    """A staff change that would take stock below zero."""
+
+
+def adjust_stock(variant: ProductVariant, *, new_quantity: int, reason: str, note: str = "", user=None) -> StockMovement:
+    """Set a variant's stock level (a staff count or delivery), recording who changed it and why."""
+    if new_quantity < 0:
+        raise StockChangeRefused("Stock cannot be below zero.")
+    with transaction.atomic():
+        Stock.objects.get_or_create(variant=variant)
+        (stock,) = stock_for_update([variant.pk])
+        change = new_quantity - stock.quantity
+        stock.quantity = new_quantity
+        stock.save(update_fields=["quantity", "updated_at"])
+        return StockMovement.objects.create(
+            variant=variant, sku=variant.sku, change=change, quantity_after=new_quantity,
+            reason=reason, note=note, user=user,
+        )

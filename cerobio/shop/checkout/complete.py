@@ -1,0 +1,199 @@
+"""Completing a checkout, in django-oscar's order with Saleor's rules:
+
+1. the order number first: the order row is inserted with the checkout's idempotency key, whose
+   unique constraint makes a second submission (or a concurrent one) find the first order;
+2. freeze the basket and hold the stock, under locks (order, basket, stock by id), re-checking
+   availability under the lock, all in one transaction;
+3. take payment with no transaction open and no lock held;
+4. place the order: `mark_paid` allocates the held stock (or `fail_payment` releases it and
+   gives the basket back).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cerobio.shop.basket.fetch import view as basket_view
+from cerobio.shop.basket.lock_objects import basket_for_update
+from cerobio.shop.basket.models import Basket
+from cerobio.shop.catalogue.stock_actions import InsufficientStock, Need, reserve
+from cerobio.shop.delivery.fetch import option
+from cerobio.shop.money import STANDARD_VAT_RATE, Money, total, vat_included
+from cerobio.shop.orders.actions import fail_payment, mark_paid
+from cerobio.shop.orders.models import Order, OrderEvent, OrderLine
+from cerobio.shop.payments.models import Payment
+from cerobio.shop.payments.providers import PaymentError, get_provider
+
+from .details import CheckedDetails, CheckoutError, CheckoutRequest, check, check_key
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Where a checkout ended: paid, waiting for the customer at the provider, or declined."""
+
+    order: Order
+    created: bool
+    status: str  # "paid" | "redirect" | "pending" | "declined" | "cancelled"
+    redirect_url: str = ""
+    message: str = ""
+
+
+def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: CheckoutRequest) -> list[Need]:
+    """Write the order's lines and totals from the locked basket; return the stock it needs."""
+    lines = list(basket.lines.select_related("variant__product").order_by("pk"))
+    if not lines:
+        raise CheckoutError("basket_empty", "Your basket is empty.", 409)
+    order_lines = []
+    for line in lines:
+        variant = line.variant
+        if not variant.on_sale or not variant.product.live:
+            raise CheckoutError("unavailable", f"{variant.name} is no longer sold.", 409, sku=variant.sku)
+        unit = Money(variant.price)
+        line_total = unit * line.quantity
+        order_lines.append(
+            OrderLine(
+                order=order, variant=variant, product_name=variant.product.title, variant_name=variant.name,
+                sku=variant.sku, quantity=line.quantity, unit_price=unit.amount, vat_rate=variant.vat_rate,
+                line_total=line_total.amount, vat_amount=vat_included(line_total.amount, variant.vat_rate),
+            )
+        )
+    subtotal = total(Money(o.line_total) for o in order_lines)
+    delivery = option(details.address["country"], details.delivery.code, subtotal)
+    if delivery is None:
+        raise CheckoutError(
+            "invalid_details", "Choose a delivery method.", 422,
+            [{"field": "shipping_method", "message": "Choose one of the delivery methods offered for your country."}],
+        )
+    grand_total = subtotal + delivery.price
+    if req.expected_subtotal is not None and Money(req.expected_subtotal) != subtotal:
+        raise CheckoutError(
+            "price_changed", f"Your basket now comes to {subtotal}. Check your order and pay again.", 409,
+            subtotal=subtotal.as_dict(),
+        )
+    OrderLine.objects.bulk_create(order_lines)
+    order.subtotal, order.total = subtotal.amount, grand_total.amount
+    order.shipping_price = delivery.price.amount
+    order.shipping_vat = vat_included(delivery.price.amount, STANDARD_VAT_RATE)
+    order.vat_total = sum((o.vat_amount for o in order_lines), order.shipping_vat)
+    order.delivery_earliest, order.delivery_latest = delivery.earliest, delivery.latest
+    order.save()
+    return [Need(o.variant_id, o.sku, o.quantity) for o in order_lines]
+
+
+def place_order(basket: Basket, details: CheckedDetails, req: CheckoutRequest, key: str, provider_code: str):
+    """Steps 1 and 2: insert the order under its key, freeze the basket and hold the stock.
+
+    Returns (order, created). A key already used returns its order with created=False.
+    """
+    address, delivery = details.address, details.delivery
+    try:
+        with transaction.atomic():
+            order = Order.objects.create(
+                idempotency_key=key, basket=basket, email=details.email,
+                ship_name=address["name"], ship_line1=address["line1"], ship_line2=address["line2"],
+                ship_city=address["city"], ship_region=address["region"], ship_postcode=address["postcode"],
+                ship_country=address["country"], shipping_code=delivery.code, shipping_name=delivery.name,
+                shipping_price=delivery.price.amount, shipping_vat=0, delivery_earliest=delivery.earliest,
+                delivery_latest=delivery.latest, subtotal=0, total=0, vat_total=0, payment_provider=provider_code,
+            )
+            locked = basket_for_update(basket.pk)
+            if locked.status != Basket.Status.OPEN:
+                raise CheckoutError(
+                    "basket_not_open", "This basket is already being paid for, or was ordered.", 409
+                )
+            needs = _snapshot(order, locked, details, req)
+            try:
+                reserve(order, needs)
+            except InsufficientStock as exc:
+                message = (
+                    f"Sorry, {exc.sku} has sold out."
+                    if exc.available == 0
+                    else f"Sorry, only {exc.available} of {exc.sku} left."
+                )
+                raise CheckoutError("insufficient_stock", message, 409, sku=exc.sku, available=exc.available) from exc
+            locked.status = Basket.Status.FROZEN
+            locked.save(update_fields=["status"])
+            OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PLACED, message=f"Total £{order.total}.")
+    except IntegrityError:
+        existing = Order.objects.filter(idempotency_key=key).first()
+        if existing is None:
+            raise
+        return existing, False
+    return order, True
+
+
+def outcome_for(order: Order, created: bool = False) -> Outcome:
+    """The outcome of an earlier checkout with the same key (the same answer, no new order)."""
+    if order.paid_at is not None:
+        return Outcome(order, created, "paid")
+    if order.status == Order.Status.PAYMENT_FAILED:
+        last = order.payments.order_by("-pk").first()
+        return Outcome(order, created, "declined", message=(last.message if last else "") or "The payment did not go through.")
+    if order.status == Order.Status.CANCELLED:
+        return Outcome(order, created, "cancelled", message="This order was cancelled.")
+    return Outcome(order, created, "pending")
+
+
+def complete_checkout(basket: Basket, req: CheckoutRequest, key: str | None, *, return_base: str) -> Outcome:
+    """Run a whole checkout for a basket; safe to repeat with the same key."""
+    key = check_key(key)
+    existing = Order.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return _replay(existing, basket)
+    provider = get_provider()
+    details = check(req, basket_view(basket).subtotal, provider)
+    order, created = place_order(basket, details, req, key, provider.code)
+    if not created:
+        return _replay(order, basket)
+    return _take_payment(order, provider, req.payment or {}, return_base)
+
+
+def _replay(order: Order, basket: Basket) -> Outcome:
+    if order.basket_id != basket.pk:
+        raise CheckoutError(
+            "idempotency_key_reused", "This Idempotency-Key was already used for another basket; send a new one.", 409
+        )
+    return outcome_for(order)
+
+
+def _take_payment(order: Order, provider, payment: dict, return_base: str) -> Outcome:
+    """Steps 3 and 4: no lock is held while the provider works."""
+    try:
+        result = provider.start(order, payment, return_base)
+    except PaymentError as exc:
+        fail_payment(order.pk, reason=f"Payment provider unavailable: {exc}")
+        raise CheckoutError(
+            "payment_unavailable", "We could not reach the payment service. Nothing was charged; try again shortly.", 503
+        ) from exc
+    status = {"succeeded": Payment.Status.PENDING, "declined": Payment.Status.DECLINED}.get(result.status, Payment.Status.PENDING)
+    Payment.objects.get_or_create(
+        provider=provider.code, reference=result.reference,
+        defaults={"order": order, "amount": order.total, "status": status, "message": result.message[:255]},
+    )
+    if result.status == "succeeded":
+        mark_paid(order.pk, provider=provider.code, reference=result.reference, amount=order.total)
+    elif result.status == "declined":
+        fail_payment(order.pk, reason=result.message or "Card declined.")
+        order.refresh_from_db()
+        return Outcome(order, True, "declined", message=result.message)
+    else:
+        return Outcome(order, True, "redirect", redirect_url=result.redirect_url)
+    order.refresh_from_db()
+    return outcome_for(order, created=True)
+
+
+def thaw_if_abandoned(basket: Basket | None, now=None) -> Basket | None:
+    """A basket left frozen by a payment that was never finished is given back once its hold expires."""
+    if basket is None or basket.status != Basket.Status.FROZEN:
+        return basket
+    order = basket.orders.order_by("-pk").first()
+    now = now or timezone.now()
+    if order is None or order.status != Order.Status.PENDING_PAYMENT:
+        Basket.objects.filter(pk=basket.pk, status=Basket.Status.FROZEN).update(status=Basket.Status.OPEN)
+    elif not order.reservations.filter(expires_at__gt=now).exists():
+        fail_payment(order.pk, reason="The payment was not completed in time; the stock hold expired.", abandoned=True)
+    basket.refresh_from_db()
+    return basket

@@ -1,0 +1,89 @@
+"""Checking what the customer typed at checkout: email, address, delivery, terms, card."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from cerobio.shop.delivery.address import clean_address
+from cerobio.shop.delivery.countries import COUNTRY_NAMES
+from cerobio.shop.delivery.fetch import DeliveryOption, delivers_to, option
+from cerobio.shop.money import Money
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9_\-:.]{8,128}$")
+
+
+class CheckoutError(Exception):
+    """Checkout cannot go ahead. `code` for machines, `message` for people, `errors` per field."""
+
+    def __init__(self, code: str, message: str, status: int, errors: list | None = None, **extra):
+        self.code, self.message, self.status, self.errors, self.extra = code, message, status, errors or [], extra
+        super().__init__(message)
+
+    def body(self) -> dict:
+        return {"code": self.code, "message": self.message, "errors": self.errors, **self.extra}
+
+
+@dataclass
+class CheckoutRequest:
+    """The customer's checkout details as submitted (form or API)."""
+
+    email: str
+    address: dict
+    shipping_method: str
+    accept_terms: bool
+    payment: dict = field(default_factory=dict)
+    expected_subtotal: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class CheckedDetails:
+    email: str
+    address: dict
+    delivery: DeliveryOption
+
+
+def check_key(key: str | None) -> str:
+    if not key or not KEY_PATTERN.match(key):
+        raise CheckoutError(
+            "invalid_idempotency_key",
+            "Send an Idempotency-Key header: 8 to 128 letters, digits, '-', '_', ':' or '.', new for each checkout.",
+            422,
+            [{"field": "Idempotency-Key", "message": "Required: 8 to 128 letters, digits, '-', '_', ':' or '.'."}],
+        )
+    return key
+
+
+def check(req: CheckoutRequest, subtotal: Money, provider) -> CheckedDetails:
+    """Validate every field; raise one CheckoutError (422) listing each problem."""
+    errors: list[dict] = []
+    email = (req.email or "").strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors.append({"field": "email", "message": "Enter an email address like name@example.com."})
+    address, address_errors = clean_address(req.address or {})
+    errors += [{"field": f"shipping_address.{k}", "message": v} for k, v in address_errors.items()]
+    delivery = None
+    country = address.get("country", "")
+    if "country" not in address_errors:
+        if not delivers_to(country):
+            errors.append({"field": "shipping_address.country", "message": f"Sorry, we do not deliver to {COUNTRY_NAMES.get(country, country)}."})
+        else:
+            delivery = option(country, req.shipping_method or "", subtotal)
+            if delivery is None:
+                errors.append({"field": "shipping_method", "message": "Choose one of the delivery methods offered for your country."})
+    if req.accept_terms is not True:
+        errors.append({"field": "accept_terms", "message": "Tick the box to accept the terms of sale and the returns rule."})
+    method = (req.payment or {}).get("method") or provider.code
+    if method != provider.code:
+        errors.append({"field": "payment.method", "message": f"Payment method '{method}' is not available; use '{provider.code}'."})
+    elif provider.takes_card_details and not str((req.payment or {}).get("card_number") or "").strip():
+        errors.append({"field": "payment.card_number", "message": "Enter the card number."})
+    if errors:
+        raise CheckoutError("invalid_details", "Some details need correcting; see errors.", 422, errors)
+    return CheckedDetails(email=email, address=address, delivery=delivery)

@@ -1,0 +1,123 @@
+"""The Store API: products, baskets, shipping methods, checkout with an Idempotency-Key, orders."""
+
+import pytest
+
+from cerobio.shop.catalogue.models import Reservation
+from cerobio.shop.conftest import CREAM, SKU, api_body, available_of, set_stock, stock_of
+from cerobio.shop.orders.models import Order
+
+JSON = "application/json"
+
+
+@pytest.fixture
+def api_basket(client, shop):
+    token = client.post("/api/v1/baskets").json()["token"]
+    response = client.post(f"/api/v1/baskets/{token}/lines", {"sku": SKU, "quantity": 1}, content_type=JSON)
+    assert response.status_code == 201
+    return token
+
+
+def checkout(client, token, key="checkout-key-0001", **body):
+    return client.post(f"/api/v1/baskets/{token}/checkout", api_body(**body), content_type=JSON,
+                       headers={"Idempotency-Key": key} if key else {})
+
+
+def test_products(client, shop):
+    (product,) = client.get("/api/v1/products").json()
+    assert product["slug"] == "cerobio-milia-removal-kit" and product["url"] == "/shop/cerobio-milia-removal-kit/"
+    assert product["variants"][0] == {"sku": SKU, "name": "Standard kit", "price": {"amount": "29.00", "currency": "GBP"}, "available": True}
+
+
+def test_basket_lines_lifecycle(client, api_basket):
+    basket = client.get(f"/api/v1/baskets/{api_basket}").json()
+    assert basket["subtotal"] == {"amount": "29.00", "currency": "GBP"} and basket["vat"]["amount"] == "4.83"
+    line_id = basket["lines"][0]["id"]
+    patched = client.patch(f"/api/v1/baskets/{api_basket}/lines/{line_id}", {"quantity": 2}, content_type=JSON).json()
+    assert patched["item_count"] == 2 and patched["subtotal"]["amount"] == "58.00"
+    client.post(f"/api/v1/baskets/{api_basket}/lines", {"sku": CREAM}, content_type=JSON)
+    deleted = client.delete(f"/api/v1/baskets/{api_basket}/lines/{line_id}").json()
+    assert [line["sku"] for line in deleted["lines"]] == [CREAM]
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "body", "status", "code"),
+    [
+        ("/api/v1/baskets/nope", "get", None, 404, "basket_not_found"),
+        ("/api/v1/baskets/{t}/lines", "post", {"sku": "NOPE"}, 404, "unknown_sku"),
+        ("/api/v1/baskets/{t}/lines", "post", {"sku": SKU, "quantity": 11}, 422, "invalid_request"),
+        ("/api/v1/baskets/{t}/lines", "post", {"sku": SKU, "quantity": 60}, 422, "invalid_request"),
+        ("/api/v1/baskets/{t}/lines/999999", "patch", {"quantity": 1}, 404, "unknown_line"),
+        ("/api/v1/orders/nope", "get", None, 404, "order_not_found"),
+        ("/api/v1/shipping-methods?country=ZZ", "get", None, 422, "unknown_country"),
+    ],
+)
+def test_errors_have_a_code_and_a_message(client, api_basket, path, method, body, status, code):
+    call = getattr(client, method)
+    response = call(path.format(t=api_basket), body, content_type=JSON) if body else call(path.format(t=api_basket))
+    assert response.status_code == status
+    assert response.json()["code"] == code and response.json()["message"]
+
+
+def test_adding_more_than_in_stock_is_a_409_naming_the_sku(client, api_basket):
+    set_stock(SKU, 3)
+    response = client.post(f"/api/v1/baskets/{api_basket}/lines", {"sku": SKU, "quantity": 5}, content_type=JSON)
+    assert response.status_code == 409 and response.json()["code"] == "insufficient_stock" and response.json()["sku"] == SKU
+
+
+def test_shipping_methods(client, shop):
+    methods = client.get("/api/v1/shipping-methods?country=GB").json()
+    standard = next(m for m in methods if m["code"] == "uk-standard")
+    assert standard["price"] == {"amount": "3.50", "currency": "GBP"}
+    assert standard["estimated_delivery"]["min_days"] == 2 and standard["estimated_delivery"]["max_days"] == 4
+    free = client.get("/api/v1/shipping-methods?country=GB&subtotal=40").json()
+    assert next(m for m in free if m["code"] == "uk-standard")["price"]["amount"] == "0.00"
+
+
+def test_checkout_pays_and_the_same_key_returns_the_same_order(client, api_basket):
+    first = checkout(client, api_basket)
+    assert first.status_code == 201
+    data = first.json()
+    assert data["status"] == "paid" and data["total"] == {"amount": "32.50", "currency": "GBP"}
+    assert data["order_number"].startswith("CRB-")
+    again = checkout(client, api_basket)
+    assert again.status_code == 201 and again.json()["order_number"] == data["order_number"]
+    assert Order.objects.count() == 1 and stock_of(SKU) == 49
+    order = client.get(f"/api/v1/orders/{data['token']}").json()
+    assert order["status"] == "paid" and order["lines"][0]["sku"] == SKU and order["tracking"] is None
+
+
+def test_same_key_for_another_basket_is_refused(client, api_basket, shop):
+    checkout(client, api_basket)
+    other = client.post("/api/v1/baskets").json()["token"]
+    client.post(f"/api/v1/baskets/{other}/lines", {"sku": SKU}, content_type=JSON)
+    response = checkout(client, other)
+    assert response.status_code == 409 and response.json()["code"] == "idempotency_key_reused"
+
+
+def test_declined_card_is_402_and_holds_no_stock(client, api_basket):
+    response = checkout(client, api_basket, card="4000000000000002")
+    assert response.status_code == 402 and response.json()["code"] == "payment_declined"
+    assert available_of(SKU) == 50 and not Reservation.objects.filter(status="active").exists()
+    basket = client.get(f"/api/v1/baskets/{api_basket}").json()
+    assert basket["status"] == "open" and basket["lines"][0]["sku"] == SKU
+
+
+def test_insufficient_stock_is_a_clean_409(client, api_basket):
+    set_stock(SKU, 0)
+    response = checkout(client, api_basket)
+    assert response.status_code == 409 and response.json() | {"message": ""} == {
+        "code": "insufficient_stock", "message": "", "errors": [], "sku": SKU, "available": 0}
+    assert not Order.objects.exists()
+
+
+def test_invalid_details_are_422_per_field(client, api_basket):
+    response = checkout(client, api_basket, email="x", accept_terms=False,
+                        shipping_address={"name": "A", "line1": "1 St", "city": "London", "postcode": "bad", "country": "GB"})
+    assert response.status_code == 422
+    fields = {e["field"] for e in response.json()["errors"]}
+    assert {"email", "accept_terms", "shipping_address.postcode"} <= fields
+
+
+def test_missing_idempotency_key_is_422(client, api_basket):
+    response = checkout(client, api_basket, key=None)
+    assert response.status_code == 422 and response.json()["code"] == "invalid_idempotency_key"

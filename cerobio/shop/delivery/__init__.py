@@ -1,0 +1,1 @@
+"""Shipping zones, delivery methods with prices, and delivery date estimates."""

@@ -1,0 +1,1 @@
+"""Orders: numbers, line snapshots, statuses and their history, guest order pages."""

@@ -1,0 +1,123 @@
+"""Every change to an order's status. Each takes the order's row lock first (then basket, then
+stock), checks the status under the lock, records an OrderEvent, and queues emails on commit.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from cerobio.shop.basket.lock_objects import basket_for_update
+from cerobio.shop.basket.models import Basket
+from cerobio.shop.catalogue.stock_actions import Need, allocate, release
+from cerobio.shop.money import quantize
+from cerobio.shop.payments.models import Payment
+
+from .emails import queue_email
+from .lock_objects import order_for_update
+from .models import Order, OrderEvent
+
+S = Order.Status
+PAYABLE = (S.PENDING_PAYMENT, S.PAYMENT_FAILED)
+
+
+class OrderActionRefused(Exception):
+    """The order is not in a state that allows this; the message says why, for staff."""
+
+
+def needs_for(order: Order) -> list[Need]:
+    return [Need(line.variant_id, line.sku, line.quantity) for line in order.lines.all() if line.variant_id]
+
+
+def _event(order, kind, message="", user=None, **data):
+    return OrderEvent.objects.create(order=order, kind=kind, message=message, user=user, data=data)
+
+
+def mark_paid(order_id: int, *, provider: str, reference: str, amount: Decimal) -> bool:
+    """Record a successful payment. Idempotent: returns True only for the call that marked it paid.
+
+    Called by the dummy provider's result, Stripe's return page and Stripe's webhook alike.
+    """
+    with transaction.atomic():
+        order = order_for_update(order_id)
+        payment, _ = Payment.objects.get_or_create(
+            provider=provider, reference=reference, defaults={"order": order, "amount": order.total}
+        )
+        if payment.order_id != order.pk:
+            raise OrderActionRefused("That payment belongs to another order.")
+        if order.paid_at is not None:
+            return False
+        if quantize(amount) != order.total:
+            _event(order, OrderEvent.Kind.NOTE, f"Payment {reference} was for £{amount}, not £{order.total}; not accepted.")
+            return False
+        if order.status not in PAYABLE:
+            _event(order, OrderEvent.Kind.NOTE, f"Payment {reference} arrived for a {order.get_status_display()} order; refund it.")
+            return False
+        Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.SUCCEEDED)
+        if order.basket_id:
+            basket = basket_for_update(order.basket_id)
+            if basket.status == Basket.Status.FROZEN and basket.orders.order_by("-pk").first() == order:
+                basket.status = Basket.Status.SUBMITTED
+                basket.save(update_fields=["status"])
+        short = allocate(order, needs_for(order))
+        order.status, order.paid_at, order.stock_problem = S.PAID, timezone.now(), bool(short)
+        order.save(update_fields=["status", "paid_at", "stock_problem"])
+        _event(order, OrderEvent.Kind.PAID, f"Paid £{order.total} ({provider} {reference}).")
+        if short:
+            _event(
+                order, OrderEvent.Kind.STOCK_PROBLEM,
+                "Paid after its stock hold ran out, and these are no longer in stock: "
+                + ", ".join(short) + ". Restock or refund.",
+            )
+        queue_email(order, "confirmation")
+    return True
+
+
+def fail_payment(order_id: int, *, reason: str, abandoned: bool = False, provider: str = "", reference: str = "") -> bool:
+    """A declined or abandoned payment: release the held stock and give the basket back."""
+    with transaction.atomic():
+        order = order_for_update(order_id)
+        if reference:
+            Payment.objects.filter(provider=provider, reference=reference, order=order, status=Payment.Status.PENDING).update(
+                status=Payment.Status.EXPIRED if abandoned else Payment.Status.DECLINED, message=reason[:255]
+            )
+        if order.status != S.PENDING_PAYMENT:
+            return False
+        release(order)
+        order.status = S.PAYMENT_FAILED
+        order.save(update_fields=["status"])
+        if order.basket_id:
+            basket = basket_for_update(order.basket_id)
+            if basket.status == Basket.Status.FROZEN:
+                basket.status = Basket.Status.OPEN
+                basket.save(update_fields=["status"])
+        kind = OrderEvent.Kind.ABANDONED if abandoned else OrderEvent.Kind.PAYMENT_FAILED
+        _event(order, kind, reason)
+    return True
+
+
+def dispatch(order_id: int, *, carrier: str, tracking_number: str, tracking_url: str = "", user=None) -> Order:
+    """Mark a paid order as sent, with the carrier and tracking number; emails the customer."""
+    with transaction.atomic():
+        order = order_for_update(order_id)
+        if order.status != S.PAID:
+            raise OrderActionRefused(f"Only paid orders can be dispatched; this one is '{order.get_status_display()}'.")
+        order.carrier, order.tracking_number, order.tracking_url = carrier.strip(), tracking_number.strip(), tracking_url.strip()
+        order.status, order.dispatched_at = S.DISPATCHED, timezone.now()
+        order.save(update_fields=["carrier", "tracking_number", "tracking_url", "status", "dispatched_at"])
+        _event(order, OrderEvent.Kind.DISPATCHED, f"Sent with {order.carrier}, tracking number {order.tracking_number}.", user)
+        queue_email(order, "dispatched")
+    return order
+
+
+def mark_delivered(order_id: int, *, user=None) -> Order:
+    with transaction.atomic():
+        order = order_for_update(order_id)
+        if order.status != S.DISPATCHED:
+            raise OrderActionRefused("Only dispatched orders can be marked delivered.")
+        order.status, order.delivered_at = S.DELIVERED, timezone.now()
+        order.save(update_fields=["status", "delivered_at"])
+        _event(order, OrderEvent.Kind.DELIVERED, "Delivered.", user)
+    return order

@@ -1,0 +1,55 @@
+"""Order emails (HTML and plain text), sent by a background task after the transaction commits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django_tasks import task
+
+SUBJECTS = {
+    "confirmation": "Your Cerobio order {number} is confirmed",
+    "dispatched": "Your Cerobio order {number} is on its way",
+    "refund": "We have refunded you for order {number}",
+}
+
+
+def queue_email(order, kind: str, **extra) -> None:
+    """Send an email about the order once the current transaction commits (never for a rollback)."""
+    order_id = order.pk
+    transaction.on_commit(lambda: send_order_email.enqueue(order_id=order_id, kind=kind, extra=extra))
+
+
+def build_email(order, kind: str, extra: dict | None = None) -> EmailMultiAlternatives:
+    from .fetch import order_summary
+
+    context = {
+        "order": order,
+        "summary": order_summary(order),
+        "order_url": order.public_url,
+        "site_url": settings.SITE_URL,
+        "extra": extra or {},
+    }
+    text = render_to_string(f"emails/order_{kind}.txt", context)
+    html = render_to_string(f"emails/order_{kind}.html", context)
+    message = EmailMultiAlternatives(
+        subject=SUBJECTS[kind].format(number=order.number),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[order.email],
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+@task()
+def send_order_email(order_id: int, kind: str, extra: dict | None = None) -> None:
+    """Render and send one order email, and note it in the order's history."""
+    from .models import Order, OrderEvent
+
+    order = Order.objects.get(pk=order_id)
+    build_email(order, kind, extra).send()
+    OrderEvent.objects.create(
+        order=order, kind=OrderEvent.Kind.EMAIL_SENT, message=f"{SUBJECTS[kind].format(number=order.number)} → {order.email}"
+    )

@@ -1,0 +1,22 @@
+"""Release the stock of orders whose customers never finished paying (safe to run from cron)."""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from cerobio.shop.orders.actions import fail_payment
+from cerobio.shop.orders.models import Order
+
+
+class Command(BaseCommand):
+    help = "Mark unpaid orders whose stock hold has expired as abandoned, and give their baskets back."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        stale = Order.objects.filter(status=Order.Status.PENDING_PAYMENT).exclude(
+            reservations__status="active", reservations__expires_at__gt=now
+        )
+        released = sum(
+            fail_payment(order.pk, reason="The payment was not completed in time; the stock hold expired.", abandoned=True)
+            for order in stale
+        )
+        self.stdout.write(f"Released {released} unpaid order{'s' if released != 1 else ''}.")

@@ -1,0 +1,174 @@
+"""Orders with snapshots of what was bought, at what price and VAT, and everything that happened."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from cerobio.shop.money import Money
+
+NUMBER_PREFIX = "CRB-"
+
+
+def new_token() -> str:
+    """The unguessable part of a guest order page address."""
+    return secrets.token_urlsafe(24)
+
+
+class Order(models.Model):
+    """One customer order. Prices are VAT-inclusive pounds; `number` is for people, `token` for links."""
+
+    class Status(models.TextChoices):
+        PENDING_PAYMENT = "pending_payment", "Waiting for payment"
+        PAYMENT_FAILED = "payment_failed", "Payment failed or abandoned"
+        PAID = "paid", "Paid – to pack"
+        DISPATCHED = "dispatched", "Dispatched"
+        DELIVERED = "delivered", "Delivered"
+        CANCELLED = "cancelled", "Cancelled"
+        REFUNDED = "refunded", "Refunded"
+
+    number = models.CharField(max_length=20, unique=True, null=True, blank=True, editable=False)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    idempotency_key = models.CharField(max_length=128, unique=True, editable=False)
+    basket = models.ForeignKey("basket.Basket", null=True, blank=True, on_delete=models.SET_NULL, related_name="orders")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING_PAYMENT, db_index=True)
+
+    email = models.EmailField()
+    ship_name = models.CharField("Name", max_length=200)
+    ship_line1 = models.CharField("Address line 1", max_length=200)
+    ship_line2 = models.CharField("Address line 2", max_length=200, blank=True)
+    ship_city = models.CharField("Town or city", max_length=120)
+    ship_region = models.CharField("County, state or region", max_length=120, blank=True)
+    ship_postcode = models.CharField("Postcode", max_length=20, blank=True)
+    ship_country = models.CharField("Country", max_length=2)
+
+    shipping_code = models.CharField(max_length=40)
+    shipping_name = models.CharField(max_length=80)
+    shipping_price = models.DecimalField(max_digits=8, decimal_places=2)
+    shipping_vat = models.DecimalField(max_digits=8, decimal_places=2)
+    delivery_earliest = models.DateField()
+    delivery_latest = models.DateField()
+
+    currency = models.CharField(max_length=3, default="GBP")
+    subtotal = models.DecimalField("Goods (VAT included)", max_digits=10, decimal_places=2)
+    total = models.DecimalField("Total (VAT included)", max_digits=10, decimal_places=2)
+    vat_total = models.DecimalField("VAT included in total", max_digits=10, decimal_places=2)
+    refunded_total = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+
+    payment_provider = models.CharField(max_length=20)
+    carrier = models.CharField(max_length=80, blank=True)
+    tracking_number = models.CharField(max_length=80, blank=True)
+    tracking_url = models.URLField(max_length=400, blank=True)
+    stock_problem = models.BooleanField(
+        default=False, help_text="Paid after its stock hold expired and some items were no longer in stock."
+    )
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        permissions = [("manage_orders", "Can dispatch, refund and cancel orders")]
+        constraints = [
+            models.CheckConstraint(name="orders_total_not_negative", condition=Q(total__gte=0)),
+            models.CheckConstraint(
+                name="orders_refund_within_total", condition=Q(refunded_total__gte=0, refunded_total__lte=models.F("total"))
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number or f"Order {self.pk}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if not self.number and self.pk:
+            # The number comes from the primary key, so two orders can never share one.
+            self.number = f"{NUMBER_PREFIX}{self.pk:06d}"
+            type(self).objects.filter(pk=self.pk).update(number=self.number)
+
+    def get_absolute_url(self) -> str:
+        return f"/orders/{self.token}/"
+
+    @property
+    def public_url(self) -> str:
+        return settings.SITE_URL + self.get_absolute_url()
+
+    @property
+    def address(self) -> dict:
+        return {
+            "name": self.ship_name, "line1": self.ship_line1, "line2": self.ship_line2, "city": self.ship_city,
+            "region": self.ship_region, "postcode": self.ship_postcode, "country": self.ship_country,
+        }
+
+    def money(self, field: str) -> Money:
+        return Money(getattr(self, field), self.currency)
+
+    @property
+    def total_money(self) -> Money:
+        return self.money("total")
+
+    @property
+    def is_paid(self) -> bool:
+        return self.paid_at is not None
+
+
+class OrderLine(models.Model):
+    """What was bought, frozen at the moment of ordering: name, SKU, price and VAT."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
+    variant = models.ForeignKey("shop.ProductVariant", null=True, on_delete=models.SET_NULL, related_name="+")
+    product_name = models.CharField(max_length=255)
+    variant_name = models.CharField(max_length=120)
+    sku = models.CharField(max_length=40)
+    quantity = models.PositiveIntegerField()
+    unit_price = models.DecimalField("Unit price (VAT included)", max_digits=8, decimal_places=2)
+    vat_rate = models.DecimalField(max_digits=4, decimal_places=3)
+    line_total = models.DecimalField(max_digits=10, decimal_places=2)
+    vat_amount = models.DecimalField("VAT in line total", max_digits=10, decimal_places=2)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.CheckConstraint(name="orders_line_quantity_positive", condition=Q(quantity__gt=0))]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.sku}"
+
+    @property
+    def vat_percent(self) -> str:
+        return f"{self.vat_rate * 100:.0f}%"
+
+
+class OrderEvent(models.Model):
+    """One thing that happened to an order, shown as its history to staff (and partly to the customer)."""
+
+    class Kind(models.TextChoices):
+        PLACED = "placed", "Order placed, waiting for payment"
+        PAID = "paid", "Payment received"
+        PAYMENT_FAILED = "payment_failed", "Payment failed"
+        ABANDONED = "abandoned", "Payment not completed; stock released"
+        DISPATCHED = "dispatched", "Dispatched"
+        DELIVERED = "delivered", "Delivered"
+        CANCELLED = "cancelled", "Cancelled"
+        REFUNDED = "refunded", "Refunded"
+        EMAIL_SENT = "email_sent", "Email sent"
+        NOTE = "note", "Note"
+        STOCK_PROBLEM = "stock_problem", "Stock problem"
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    message = models.CharField(max_length=500, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    CUSTOMER_KINDS = ("placed", "paid", "dispatched", "delivered", "cancelled", "refunded")
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.message}"

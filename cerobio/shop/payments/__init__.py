@@ -1,0 +1,1 @@
+"""Payments through a provider interface: `dummy` (test mode) and `stripe`."""

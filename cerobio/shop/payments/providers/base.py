@@ -1,0 +1,38 @@
+"""The interface every payment provider implements.
+
+A provider is called with no database lock held and outside any transaction: it may be slow or
+fail, and the order it is paying for was committed (with its stock held) before the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from cerobio.shop.money import Money
+
+
+class PaymentError(Exception):
+    """The provider could not be reached or refused a request (not a declined card)."""
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    """What happened when we asked for payment."""
+
+    status: Literal["succeeded", "declined", "redirect"]
+    reference: str
+    message: str = ""
+    redirect_url: str = ""
+
+
+class PaymentProvider(Protocol):
+    code: str
+    test_mode: bool
+    takes_card_details: bool  # True when the card form is on our page (dummy only)
+
+    def start(self, order, payment: dict, return_base: str) -> PaymentResult:
+        """Take payment for an order, or say where to send the customer to pay."""
+
+    def refund(self, order, amount: Money, idempotency_key: str) -> str:
+        """Give money back; returns the provider's refund reference or raises PaymentError."""
