@@ -7,9 +7,21 @@ from typing import Literal
 
 from django.http import JsonResponse
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
 
 from cerobio.shop.basket.models import MAX_QUANTITY
+
+
+class InputSchema(Schema):
+    """Request bodies: text may not contain NUL characters (PostgreSQL cannot store them), so
+    they are refused with a 422 like any other invalid value instead of failing in the database."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul(cls, value):
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("Text may not contain NUL characters.")
+        return value
 
 
 class MoneyOut(Schema):
@@ -57,14 +69,14 @@ class BasketCreatedOut(Schema):
     token: str
 
 
-class LineIn(Schema):
+class LineIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
     sku: str = Field(..., min_length=1, max_length=40, examples=["CRB-KIT-STD"])
     quantity: int = Field(1, ge=1, le=MAX_QUANTITY)
 
 
-class QuantityIn(Schema):
+class QuantityIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
     quantity: int = Field(..., ge=0, le=MAX_QUANTITY, description="0 removes the line.")
@@ -111,7 +123,7 @@ class ShippingMethodOut(Schema):
     estimated_delivery: EstimateOut
 
 
-class AddressIn(Schema):
+class AddressIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(..., max_length=200)
@@ -123,14 +135,14 @@ class AddressIn(Schema):
     country: str = Field(..., min_length=2, max_length=2, description="ISO 3166 two-letter code.", examples=["GB"])
 
 
-class PaymentIn(Schema):
+class PaymentIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
     method: Literal["dummy", "stripe"]
     card_number: str = Field("", max_length=30, description="Dummy provider only: 4242424242424242 pays.")
 
 
-class CheckoutIn(Schema):
+class CheckoutIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
     email: str = Field(..., max_length=254)
