@@ -307,7 +307,9 @@ def demo_snapshot():
 
     from cerobio.guide.demo.knowledge import LOOK_ALIKES, MILIA_TYPES
 
-    from .snapshot import Candidate, Rule, Snapshot
+    from cerobio.shop.demo import AVOID_SITES, NOT_FOR, PRODUCT, SUITS
+
+    from .snapshot import Candidate, ProductRules, Rule, Snapshot
 
     def rules(entries):
         return MappingProxyType({(q, v): Rule(w, r) for q, v, w, r in entries if w})
@@ -321,7 +323,10 @@ def demo_snapshot():
                   rules(LOOK_ALIKE_RULES.get(la["slug"], [])))
         for i, la in enumerate(LOOK_ALIKES)
     ]
-    return Snapshot(tuple(candidates), "demo")
+    product = ProductRules.from_suitability(
+        {"suits": SUITS, "not_for": NOT_FOR, "avoid_sites": AVOID_SITES, "minimum_age": PRODUCT["minimum_age"]}
+    )
+    return Snapshot(tuple(candidates), "demo", product)
 
 
 def load_rules() -> dict[str, int]:

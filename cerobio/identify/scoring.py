@@ -19,17 +19,15 @@ from dataclasses import dataclass, field
 
 from .answers import QUESTION_KEYS, Answers
 from .red_flags import RedFlag, red_flags
-from .snapshot import KIND_ORDER, Candidate, Snapshot
+from .snapshot import KIND_ORDER, Candidate, ProductRules, Snapshot
 
 STRONG = 7
 POSSIBLE = 4
 MAX_MATCHES = 5
 
-# The product (a cosmetic exfoliating cream) may suit only these descriptions, and only when the
-# answers say nothing that rules it out (see `product_may_be_suggested`).
-PRODUCT_SUITS = frozenset({"benign-primary-milia", "trauma-associated-milia"})
-PRODUCT_AGES = frozenset({"teen", "adult", "older_adult"})
-PRODUCT_AVOID_SITES = frozenset({"eyelids", "inside_mouth", "lips", "genitals"})
+# Who the product (a cosmetic exfoliating cream) suits, who it is not for, where it must not be used
+# and from what age come from its page in the shop (`Snapshot.product`, editors manage them). These
+# answers rule it out whatever the page says: they point to something a clinician should see.
 PRODUCT_AVOID_LOOKS = frozenset({"on_red_plaque", "red_inflamed", "pus", "clear_blisters", "translucent"})
 PRODUCT_AVOID_HISTORY = frozenset({"blistering_disease", "radiotherapy", "genetic_skin_condition"})
 PRODUCT_AVOID_SYMPTOMS = frozenset({"painful", "bleeding", "growing", "unwell"})
@@ -156,16 +154,17 @@ def rank(snapshot: Snapshot, answers: Answers, limit: int = MAX_MATCHES) -> tupl
     )
 
 
-def product_may_be_suggested(answers: Answers, matches, flags) -> bool:
+def product_may_be_suggested(answers: Answers, matches, flags, product: ProductRules) -> bool:
     """True only when the best fit suits the product and nothing in the answers rules it out."""
     if flags or not matches:
         return False
     best = matches[0]
     return (
-        best.slug in PRODUCT_SUITS
+        best.slug in product.suits
+        and best.slug not in product.not_for
         and best.fit in ("strong", "possible")
-        and answers.age_group in PRODUCT_AGES
-        and not answers.sites & PRODUCT_AVOID_SITES
+        and answers.age_group in product.age_groups
+        and not answers.sites & product.avoid_sites
         and not answers.look & PRODUCT_AVOID_LOOKS
         and not answers.history & PRODUCT_AVOID_HISTORY
         and not answers.symptoms & PRODUCT_AVOID_SYMPTOMS
@@ -219,6 +218,6 @@ def identify(snapshot: Snapshot, answers: Answers) -> Result:
         matches=matches,
         red_flags=flags,
         advice=_advice(answers, matches, flags),
-        product_suggested=product_may_be_suggested(answers, matches, flags),
+        product_suggested=product_may_be_suggested(answers, matches, flags, snapshot.product),
         answers=answers,
     )

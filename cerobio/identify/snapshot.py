@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
 from .answers import BY_KEY
@@ -39,10 +40,42 @@ class Candidate:
     rules: MappingProxyType  # {(question, value): Rule}
 
 
+# The youngest age, in years, in each age group of the questionnaire.
+AGE_GROUP_FROM_YEARS = {"newborn": 0, "child": 0, "teen": 13, "adult": 20, "older_adult": 65}
+
+
+@dataclass(frozen=True)
+class ProductRules:
+    """Who the live product may be suggested for, from its page in the shop (editors manage it).
+
+    `suits`: milia type slugs it may suit; `not_for`: slugs it must never be suggested for (wins
+    over `suits`); `avoid_sites`: body site codes where it must not be used; `age_groups`: the
+    questionnaire's age groups old enough for it. No live product means nothing is suggested.
+    """
+
+    suits: frozenset = frozenset()
+    not_for: frozenset = frozenset()
+    avoid_sites: frozenset = frozenset()
+    age_groups: frozenset = frozenset()
+
+    @classmethod
+    def from_suitability(cls, data: dict) -> "ProductRules":
+        minimum = data.get("minimum_age") or 0
+        return cls(
+            suits=frozenset(data.get("suits", ())),
+            not_for=frozenset(data.get("not_for", ())),
+            avoid_sites=frozenset(data.get("avoid_sites", ())),
+            age_groups=frozenset(g for g, years in AGE_GROUP_FROM_YEARS.items() if years >= minimum)
+            if data.get("suits")
+            else frozenset(),
+        )
+
+
 @dataclass(frozen=True)
 class Snapshot:
     candidates: tuple[Candidate, ...]
     version: str = ""
+    product: ProductRules = ProductRules()
 
     def candidate(self, slug: str) -> Candidate | None:
         return next((c for c in self.candidates if c.slug == slug), None)
@@ -52,8 +85,9 @@ KIND_ORDER = {"primary": 0, "secondary": 1, "look-alike": 2}
 
 
 def build_snapshot(version: str = "") -> Snapshot:
-    """Read the milia types, look-alikes and their rules from the database (three queries)."""
+    """Read the milia types, look-alikes, their rules and the product's suitability from the database."""
     from cerobio.guide.models import LookAlike, MiliaType
+    from cerobio.shop.catalogue.fetch import product_suitability
 
     from .models import EvidenceRule
 
@@ -91,7 +125,7 @@ def build_snapshot(version: str = "") -> Snapshot:
                 rules=MappingProxyType(by_look_alike.get(look_alike.pk, {})),
             )
         )
-    return Snapshot(tuple(candidates), version)
+    return Snapshot(tuple(candidates), version, ProductRules.from_suitability(product_suitability()))
 
 
 _current: Snapshot | None = None
@@ -113,19 +147,36 @@ def current_snapshot() -> Snapshot:
     return _current
 
 
-def invalidate(**kwargs) -> None:
-    """Mark the rules as changed, so every process rebuilds its snapshot."""
+def _bump() -> None:
     global _current
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     _current = None
 
 
+def invalidate(**kwargs) -> None:
+    """Mark the rules as changed, so every process rebuilds its snapshot.
+
+    The version changes when the transaction commits, so no process can rebuild from the old rows
+    and keep them under the new version.
+    """
+    _bump()
+    if connection.in_atomic_block:
+        transaction.on_commit(_bump)
+
+
 def connect_invalidation() -> None:
-    """Rebuild the snapshot whenever a rule, a milia type or a look-alike is saved or deleted."""
+    """Rebuild the snapshot whenever a rule, a milia type, a look-alike or a product page changes."""
+    from wagtail.signals import page_published, page_unpublished
+
     from cerobio.guide.models import LookAlike, MiliaType
+    from cerobio.shop.catalogue.models import ProductPage
 
     from .models import EvidenceRule
 
     for model in (EvidenceRule, MiliaType, LookAlike):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-save-{model.__name__}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-delete-{model.__name__}")
+    # Publishing, unpublishing or deleting the product changes who it may be suggested for.
+    page_published.connect(invalidate, sender=ProductPage, dispatch_uid="identify-product-published")
+    page_unpublished.connect(invalidate, sender=ProductPage, dispatch_uid="identify-product-unpublished")
+    post_delete.connect(invalidate, sender=ProductPage, dispatch_uid="identify-product-deleted")

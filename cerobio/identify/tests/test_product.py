@@ -57,3 +57,64 @@ def test_the_api_exposes_the_decision(client, demo_db):
     assert data["product_suggested"] is True
     data = client.post("/api/v1/identify", {**SUITED, "symptoms": ["bleeding"]}, content_type="application/json").json()
     assert data["product_suggested"] is False
+
+
+def _api(client, answers):
+    return client.post("/api/v1/identify", answers, content_type="application/json").json()["product_suggested"]
+
+
+BURN = {**SUITED, "history": ["burn_or_injury"], "sites": ["hands"]}
+
+
+def _publish(product, **changes):
+    revision_page = product.get_latest_revision_as_object()
+    for name, value in changes.items():
+        setattr(revision_page, name, value)
+    revision_page.save_revision().publish()
+
+
+def test_the_product_page_decides_who_it_suits(client, demo_db):
+    """An editor taking a type off the product page's "suits" list stops the identifier suggesting it."""
+    from cerobio.guide.models import MiliaType
+    from cerobio.shop.catalogue.models import ProductPage
+
+    product = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    assert _api(client, BURN) is True
+    _publish(product, suits_types=list(MiliaType.objects.filter(slug="benign-primary-milia")))
+    assert _api(client, BURN) is False
+    assert _api(client, SUITED) is True
+
+
+def test_the_product_page_decides_the_minimum_age_and_places_to_avoid(client, demo_db):
+    from cerobio.guide.models import BodySite, MiliaType
+    from cerobio.shop.catalogue.models import ProductPage
+
+    product = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    teen = {**SUITED, "age_group": "teen"}
+    assert _api(client, teen) is True
+    _publish(product, minimum_age=18)
+    assert _api(client, teen) is False
+    assert _api(client, SUITED) is True  # adults still
+
+    assert _api(client, BURN) is True
+    _publish(product, avoid_sites=[*BodySite.objects.filter(code__in=["eyelids", "hands"])])
+    assert _api(client, BURN) is False
+
+    # A type on both lists is never suggested: "not for" wins.
+    _publish(
+        product,
+        avoid_sites=[],
+        not_for_types=[*product.not_for_types.all(), MiliaType.objects.get(slug="benign-primary-milia")],
+    )
+    assert _api(client, SUITED) is False
+
+
+def test_no_live_product_means_no_suggestion(client, demo_db):
+    from cerobio.shop.catalogue.models import ProductPage
+
+    product = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    assert _api(client, SUITED) is True
+    product.unpublish()
+    assert _api(client, SUITED) is False
+    yes = client.post("/identify/", {"step": "symptoms", **SUITED}).content.decode()
+    assert "identify-shop" not in yes
