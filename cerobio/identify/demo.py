@@ -306,7 +306,6 @@ def demo_snapshot():
     from types import MappingProxyType
 
     from cerobio.guide.demo.knowledge import LOOK_ALIKES, MILIA_TYPES
-
     from cerobio.shop.demo import AVOID_SITES, NOT_FOR, PRODUCT, SUITS
 
     from .snapshot import Candidate, ProductRules, Rule, Snapshot
