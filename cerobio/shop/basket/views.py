@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from cerobio.shop.checkout.complete import thaw_if_abandoned
-from cerobio.shop.orders.actions import fail_payment
+from cerobio.shop.payments.stop import stop_payment
 
 from . import actions, cookies
 from .fetch import view as basket_view
@@ -70,8 +70,10 @@ def _change(request):
             messages.success(request, "Item removed from your basket.")
         elif action == "unfreeze":
             order = current.orders.order_by("-pk").first()
-            if order is not None:
-                fail_payment(order.pk, reason="The customer stopped the payment to change the basket.", abandoned=True)
+            outcome = stop_payment(order, reason="The customer stopped the payment to change the basket.") if order else ""
+            if outcome == "paid":
+                messages.info(request, "Your payment had already gone through, so your order is placed.")
+                return redirect(f"/checkout/complete/{order.token}/")
             messages.success(request, "Payment stopped. Nothing was charged; you can change your basket now.")
         else:
             messages.error(request, "Sorry, we did not understand that request.")

@@ -194,6 +194,8 @@ def thaw_if_abandoned(basket: Basket | None, now=None) -> Basket | None:
     if order is None or order.status != Order.Status.PENDING_PAYMENT:
         Basket.objects.filter(pk=basket.pk, status=Basket.Status.FROZEN).update(status=Basket.Status.OPEN)
     elif not order.reservations.filter(expires_at__gt=now).exists():
-        fail_payment(order.pk, reason="The payment was not completed in time; the stock hold expired.", abandoned=True)
+        from cerobio.shop.payments.stop import stop_payment
+
+        stop_payment(order, reason="The payment was not completed in time; the stock hold expired.")
     basket.refresh_from_db()
     return basket

@@ -12,7 +12,6 @@ from cerobio.shop.basket import cookies
 from cerobio.shop.basket.actions import recheck
 from cerobio.shop.orders.fetch import order_summary
 from cerobio.shop.orders.models import Order
-from cerobio.shop.payments.providers import get_provider
 
 from .complete import complete_checkout, outcome_for, thaw_if_abandoned
 from .details import CheckoutError, CheckoutRequest
@@ -123,12 +122,13 @@ def stripe_return(request):
 
 
 def stripe_cancel(request):
-    """The customer left Stripe Checkout without paying: release the stock, give the basket back."""
-    from cerobio.shop.orders.actions import fail_payment
+    """The customer left Stripe Checkout without paying: close the session, release the stock, give the basket back."""
+    from cerobio.shop.payments.stop import stop_payment
 
     order = Order.objects.filter(token=request.GET.get("order", "")).first()
-    if order is not None and order.status == Order.Status.PENDING_PAYMENT and get_provider(order.payment_provider).code == "stripe":
-        fail_payment(order.pk, reason="The customer left the payment page without paying.", abandoned=True)
+    reason = "The customer left the payment page without paying."
+    if order is not None and order.payment_provider == "stripe" and stop_payment(order, reason=reason) == "paid":
+        return redirect(f"/checkout/complete/{order.token}/")
     messages.info(request, "You did not finish paying, so nothing was charged. Your basket is as you left it.")
     return redirect("/basket/")
 

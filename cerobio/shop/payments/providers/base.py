@@ -26,6 +26,20 @@ class PaymentResult:
     redirect_url: str = ""
 
 
+@dataclass(frozen=True)
+class CancelResult:
+    """What happened when we asked the provider to close an unfinished payment.
+
+    `closed`: nothing can be paid any more; `paid`: the customer paid after all (reference and
+    amount say what); `unknown`: the provider could not be asked (the payment may still complete;
+    a late payment is recorded by the webhook).
+    """
+
+    status: Literal["closed", "paid", "unknown"]
+    reference: str = ""
+    amount: object = None  # Decimal, for "paid"
+
+
 class PaymentProvider(Protocol):
     code: str
     test_mode: bool
@@ -36,3 +50,6 @@ class PaymentProvider(Protocol):
 
     def refund(self, order, amount: Money, idempotency_key: str) -> str:
         """Give money back; returns the provider's refund reference or raises PaymentError."""
+
+    def cancel(self, order) -> CancelResult:
+        """Close any payment still open for this order, so it can no longer be paid."""

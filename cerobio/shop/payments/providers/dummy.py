@@ -4,7 +4,7 @@ import uuid
 
 from cerobio.shop.money import Money
 
-from .base import PaymentResult
+from .base import CancelResult, PaymentResult
 
 SUCCEEDS = "4242424242424242"
 DECLINED = "4000000000000002"
@@ -35,3 +35,6 @@ class DummyProvider:
 
     def refund(self, order, amount: Money, idempotency_key: str) -> str:
         return f"dummy_refund_{uuid.uuid4().hex}"
+
+    def cancel(self, order) -> CancelResult:
+        return CancelResult("closed")  # a test card is charged at once or not at all

@@ -8,6 +8,8 @@ expires when the order's stock hold does. Our return page and the webhook both e
 from __future__ import annotations
 
 import datetime
+import logging
+from decimal import Decimal
 
 import stripe
 from django.conf import settings
@@ -15,7 +17,9 @@ from django.utils import timezone
 
 from cerobio.shop.money import Money
 
-from .base import PaymentError, PaymentResult
+from .base import CancelResult, PaymentError, PaymentResult
+
+log = logging.getLogger(__name__)
 
 STRIPE_MIN_EXPIRY = datetime.timedelta(minutes=30)
 
@@ -106,3 +110,29 @@ class StripeProvider:
         except stripe.StripeError as exc:
             raise PaymentError(f"Stripe refused the refund: {exc.user_message or exc}") from exc
         return refund.id
+
+    def cancel(self, order) -> CancelResult:
+        """Expire the order's open Checkout Sessions, so the customer cannot pay on a stale page.
+
+        If Stripe says a session was paid in the meantime, say so: the order is then paid, not
+        released. If Stripe cannot be reached, the session still expires with the stock hold, and
+        a late payment is recorded by the webhook (flagged if the stock has gone).
+        """
+        result = CancelResult("closed")
+        for reference in order.payments.filter(provider=self.code, status="pending").values_list("reference", flat=True):
+            try:
+                session = client().v1.checkout.sessions.expire(reference)
+            except stripe.InvalidRequestError:
+                try:  # already complete or expired: ask which
+                    session = client().v1.checkout.sessions.retrieve(reference)
+                except stripe.StripeError:
+                    log.warning("Stripe session %s could not be checked while stopping a payment", reference)
+                    result = CancelResult("unknown")
+                    continue
+            except stripe.StripeError:
+                log.warning("Stripe session %s could not be expired while stopping a payment", reference)
+                result = CancelResult("unknown")
+                continue
+            if session.payment_status in ("paid", "no_payment_required"):
+                return CancelResult("paid", reference, Decimal(int(session.amount_total or 0)) / 100)
+        return result

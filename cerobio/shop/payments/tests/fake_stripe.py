@@ -19,7 +19,7 @@ def _form(body: bytes) -> dict:
 
 
 class FakeStripe:
-    """Checkout sessions, retrieval and refunds, enough for the shop's use of Stripe."""
+    """Checkout sessions (create, retrieve, expire) and refunds, enough for the shop's use of Stripe."""
 
     def __init__(self):
         self.sessions: dict[str, dict] = {}
@@ -57,6 +57,15 @@ class FakeStripe:
                     return self._send(200, fake.by_idempotency[key])
                 if self.path == "/v1/checkout/sessions":
                     result = fake.create_session(form)
+                elif self.path.startswith("/v1/checkout/sessions/") and self.path.endswith("/expire"):
+                    session = fake.sessions.get(self.path.split("/")[-2])
+                    if session is None or session["status"] != "open":
+                        return self._send(400, {"error": {
+                            "type": "invalid_request_error",
+                            "message": "Only Checkout Sessions with a status in [\"open\"] can be expired.",
+                        }})
+                    session.update(status="expired")
+                    result = session
                 elif self.path == "/v1/refunds":
                     result = {"id": f"re_{next(_ids)}", "object": "refund", "amount": int(form["amount"]), "status": "succeeded"}
                     fake.refunds.append(result)

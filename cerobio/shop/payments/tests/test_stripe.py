@@ -132,3 +132,65 @@ def test_refund_goes_through_stripe(client, stripe_server, django_capture_on_com
     assert stripe_server.refunds[0]["amount"] == 1000
     assert Order.objects.get(pk=order.pk).refunded_total == 10
     assert "refunded £10.00" in mail.outbox[-1].body
+
+
+def _with_basket_cookie(client, basket):
+    from django.core.signing import get_cookie_signer
+
+    from cerobio.shop.basket.cookies import COOKIE, SALT
+
+    client.cookies[COOKIE] = get_cookie_signer(salt=COOKIE + SALT).sign(basket.token)
+
+
+def test_cancel_page_closes_the_stripe_session_so_a_stale_tab_cannot_pay(client, stripe_server):
+    _, data = start_checkout(client)
+    (session,) = stripe_server.sessions.values()
+    client.get(f"/checkout/stripe/cancel/?order={data['token']}")
+    assert session["status"] == "expired"  # Stripe was told: the old payment page no longer takes money
+    assert ("POST", f"/v1/checkout/sessions/{session['id']}/expire") in stripe_server.requests
+    assert Order.objects.get(token=data["token"]).status == "payment_failed"
+    assert available_of(SKU) == 50
+
+
+def test_a_payment_that_went_through_before_cancel_is_kept_not_released(client, stripe_server, django_capture_on_commit_callbacks):
+    """The customer paid in one tab and pressed "back" in another: the order is placed, never released."""
+    _, data = start_checkout(client)
+    (session,) = stripe_server.sessions.values()
+    stripe_server.pay(session["id"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(f"/checkout/stripe/cancel/?order={data['token']}")
+    assert response["Location"] == f"/checkout/complete/{data['token']}/"
+    assert Order.objects.get(token=data["token"]).status == "paid"
+    assert stock_of(SKU) == 49 and len(mail.outbox) == 1
+
+
+def test_stopping_the_payment_from_the_basket_closes_the_stripe_session(client, stripe_server):
+    basket, data = start_checkout(client)
+    (session,) = stripe_server.sessions.values()
+    _with_basket_cookie(client, basket)
+    response = client.post("/basket/", {"action": "unfreeze"}, follow=True)
+    assert "Payment stopped" in response.content.decode()
+    assert session["status"] == "expired"
+    assert Basket.objects.get(pk=basket.pk).is_open and available_of(SKU) == 50
+
+
+def test_expired_holds_are_released_and_their_sessions_closed_by_the_command(client, stripe_server):
+    from django.core.management import call_command
+
+    from cerobio.shop.catalogue.models import Reservation
+
+    _, data = start_checkout(client)
+    (session,) = stripe_server.sessions.values()
+    Reservation.objects.filter(order__token=data["token"]).update(expires_at="2020-01-01T00:00:00Z")
+    call_command("release_unpaid_orders", stdout=__import__("io").StringIO())
+    assert session["status"] == "expired"
+    assert Order.objects.get(token=data["token"]).status == "payment_failed" and available_of(SKU) == 50
+
+
+def test_stripe_unreachable_while_stopping_still_gives_the_basket_back(client, stripe_server, caplog):
+    basket, data = start_checkout(client)
+    stripe_server.stop()
+    response = client.get(f"/checkout/stripe/cancel/?order={data['token']}", follow=True)
+    assert "nothing was charged" in response.content.decode()
+    assert available_of(SKU) == 50 and Basket.objects.get(pk=basket.pk).is_open
+    assert "could not be expired" in caplog.text

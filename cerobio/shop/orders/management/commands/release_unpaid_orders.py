@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from cerobio.shop.orders.actions import fail_payment
 from cerobio.shop.orders.models import Order
+from cerobio.shop.payments.stop import stop_payment
 
 
 class Command(BaseCommand):
@@ -15,8 +15,9 @@ class Command(BaseCommand):
         stale = Order.objects.filter(status=Order.Status.PENDING_PAYMENT).exclude(
             reservations__status="active", reservations__expires_at__gt=now
         )
-        released = sum(
-            fail_payment(order.pk, reason="The payment was not completed in time; the stock hold expired.", abandoned=True)
-            for order in stale
-        )
+        reason = "The payment was not completed in time; the stock hold expired."
+        outcomes = [stop_payment(order, reason=reason) for order in stale]
+        released = outcomes.count("released")
         self.stdout.write(f"Released {released} unpaid order{'s' if released != 1 else ''}.")
+        if paid := outcomes.count("paid"):
+            self.stdout.write(f"{paid} of them had been paid after all and are now marked paid.")
