@@ -153,6 +153,9 @@ PAYMENT_PROVIDER = os.environ.get("PAYMENT_PROVIDER") or ("stripe" if STRIPE_SEC
 # How long stock is held while a customer pays (Stripe Checkout sessions last at least 30 minutes).
 RESERVATION_MINUTES = int(os.environ.get("RESERVATION_MINUTES", "30"))
 BASKET_DAYS = int(os.environ.get("BASKET_DAYS", "30"))
+# Bank holidays skipped when counting delivery days: a country code, optionally "-subdivision"
+# (python-holidays codes, e.g. GB-ENG, GB-SCT); empty for weekends only.
+DELIVERY_HOLIDAYS = os.environ.get("DELIVERY_HOLIDAYS", "GB-ENG")
 
 # Editorial trust (docs/editorial.md): clinical sign-off stamps the page before Wagtail publishes it.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cerobio.editorial.signoff.finish_and_publish"

@@ -98,3 +98,24 @@ class ShippingMethod(Orderable):
     def clean(self):
         if self.min_days is not None and self.max_days is not None and self.min_days > self.max_days:
             raise ValidationError({"max_days": "The slowest delivery cannot be faster than the fastest."})
+
+
+class ClosedDay(models.Model):
+    """A day nothing is dispatched or delivered, besides weekends and bank holidays.
+
+    Bank holidays come from the `holidays` library for settings.DELIVERY_HOLIDAYS (England by
+    default), so they never need typing in; add days the business is closed (a stocktake, the
+    days between Christmas and New Year) here.
+    """
+
+    date = models.DateField(unique=True)
+    reason = models.CharField(max_length=80, blank=True, help_text="e.g. 'Warehouse closed for stocktake'.")
+
+    panels = [FieldPanel("date"), FieldPanel("reason")]
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = "closed day"
+
+    def __str__(self) -> str:
+        return f"{self.date:%d %B %Y}" + (f" ({self.reason})" if self.reason else "")

@@ -3,7 +3,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ShippingZone
+from .models import ClosedDay, ShippingZone
 
 
 class ShippingZoneViewSet(SnippetViewSet):
@@ -15,3 +15,14 @@ class ShippingZoneViewSet(SnippetViewSet):
 
 
 register_snippet(ShippingZoneViewSet)
+
+
+class ClosedDayViewSet(SnippetViewSet):
+    model = ClosedDay
+    icon = "date"
+    menu_label = "Closed days"
+    add_to_admin_menu = False
+    list_display = ["date", "reason"]
+
+
+register_snippet(ClosedDayViewSet)

@@ -40,6 +40,8 @@ def shop_menu():
                            perms=("shop.change_stock",)),
         PermissionMenuItem("Delivery zones and prices", reverse("wagtailsnippets_delivery_shippingzone:list"),
                            icon_name="site", order=300, perms=("delivery.change_shippingzone",)),
+        PermissionMenuItem("Closed days", reverse("wagtailsnippets_delivery_closedday:list"),
+                           icon_name="date", order=400, perms=("delivery.change_closedday",)),
     ]
     return SubmenuMenuItem("Shop", Menu(items=items), icon_name="pick", order=250)
 

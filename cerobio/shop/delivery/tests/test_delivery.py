@@ -28,6 +28,66 @@ def test_delivery_dates_count_working_days():
     assert add_working_days(MONDAY, 4) == datetime.date(2026, 12, 4)
 
 
+def _express(now):
+    (express,) = [o for o in options_for("GB", Money("29.00"), now) if o.code == "uk-express"]
+    return express.earliest, express.latest
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour, 0))
+
+
+def test_christmas_bank_holidays_are_not_delivery_days(shop):
+    """Ordered on the morning of Thursday 24 December 2026: the 25th, the weekend and Monday 28th
+    (Boxing Day observed) are skipped, so express (1 to 2 working days) arrives 29 to 30 December."""
+    assert _express(_at(datetime.date(2026, 12, 24), 9)) == (datetime.date(2026, 12, 29), datetime.date(2026, 12, 30))
+    assert add_working_days(datetime.date(2027, 3, 25), 1) == datetime.date(2027, 3, 30)  # Easter 2027
+
+
+def test_orders_after_the_cut_off_are_sent_the_next_working_day(shop):
+    before, after = _express(_at(MONDAY, 13)), _express(_at(MONDAY, 15))
+    assert before == (datetime.date(2026, 12, 1), datetime.date(2026, 12, 2))
+    assert after == (datetime.date(2026, 12, 2), datetime.date(2026, 12, 3))
+    saturday = _express(_at(datetime.date(2026, 12, 5), 10))
+    assert saturday == (datetime.date(2026, 12, 8), datetime.date(2026, 12, 9))  # sent Monday
+
+
+def test_editors_move_the_cut_off_and_close_the_shop_for_a_day(shop):
+    from cerobio.shop.catalogue.models import ShopSettings
+    from cerobio.shop.delivery.models import ClosedDay
+
+    from wagtail.models import Site
+
+    shop_settings = ShopSettings.for_site(Site.objects.get(is_default_site=True))
+    shop_settings.dispatch_cutoff = datetime.time(16, 0)
+    shop_settings.save()
+    assert _express(_at(MONDAY, 15))[0] == datetime.date(2026, 12, 1)
+    ClosedDay.objects.create(date=datetime.date(2026, 12, 1), reason="Stocktake")
+    assert _express(_at(MONDAY, 15)) == (datetime.date(2026, 12, 2), datetime.date(2026, 12, 3))
+
+
+def test_the_holiday_calendar_is_a_setting(shop, settings):
+    settings.DELIVERY_HOLIDAYS = ""  # weekends only
+    assert _express(_at(datetime.date(2026, 12, 24), 9))[0] == datetime.date(2026, 12, 25)
+    settings.DELIVERY_HOLIDAYS = "GB-ENG"
+    assert add_working_days(datetime.date(2026, 12, 31), 1) == datetime.date(2027, 1, 4)
+    settings.DELIVERY_HOLIDAYS = "GB-SCT"  # Scotland also keeps 2 January (Monday 4th in 2027)
+    assert add_working_days(datetime.date(2026, 12, 31), 1) == datetime.date(2027, 1, 5)
+
+
+def test_closed_days_are_managed_in_the_shop_menu(admin_client, shop):
+    response = admin_client.post(
+        "/admin/snippets/delivery/closedday/add/", {"date": "2026-12-31", "reason": "Closed for New Year"}
+    )
+    assert response.status_code == 302
+    from cerobio.shop.delivery.models import ClosedDay
+
+    assert ClosedDay.objects.get(date=datetime.date(2026, 12, 31)).reason == "Closed for New Year"
+    duplicate = admin_client.post("/admin/snippets/delivery/closedday/add/", {"date": "2026-12-31"})
+    assert duplicate.status_code == 200 and "already exists" in duplicate.content.decode()
+    assert "Closed days" in admin_client.get("/admin/").content.decode()
+
+
 def test_uk_postcodes_are_checked_and_tidied():
     cleaned, errors = clean_address({"name": "A", "line1": "1 High St", "city": "London", "postcode": "sw1a1aa", "country": "GB"})
     assert not errors and cleaned["postcode"] == "SW1A 1AA"
