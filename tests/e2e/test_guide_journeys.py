@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, axe_violations, describe_violations, screenshot
+from .conftest import DESKTOP, PHONE, axe_violations, axe_violations_without_js, describe_violations, screenshot
 
 PAGE_TYPES = {
     "home": "/",
@@ -78,6 +78,8 @@ def test_guide_reads_without_javascript(new_page):
     assert page.locator("details").count() >= 1
     page.locator("details summary").first.click()
     assert page.locator("details[open]").count() >= 1
+    violations = axe_violations_without_js(page)
+    assert violations == [], describe_violations(violations)
 
 
 def test_skin_tone_switcher_changes_the_drawing(new_page):

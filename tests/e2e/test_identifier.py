@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, axe_violations, describe_violations, screenshot
+from .conftest import DESKTOP, PHONE, axe_violations, axe_violations_without_js, describe_violations, screenshot
 
 STEP_KEYS = ["age_group", "sites", "look", "count", "onset", "history", "symptoms"]
 
@@ -105,6 +105,9 @@ def test_the_whole_questionnaire_by_keyboard(new_page, journey, javascript):
     # The answers never reached the address bar.
     assert page.url.rstrip("/").endswith("/identify")
     assert page.console_errors == []
+    if not javascript:  # the result as a reader without JavaScript has it
+        violations = axe_violations_without_js(page)
+        assert violations == [], describe_violations(violations)
 
 
 def test_change_an_answer_from_the_result(page):
