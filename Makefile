@@ -9,14 +9,23 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= cerobio.settings.dev
 
-.PHONY: run install demo test e2e lint format check clean help
+.PHONY: run install demo test e2e lint format check clean help serve worker backup restore audit lighthouse page-weight bench loadtest
 
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT) (PORT overrides)"
 	@echo "make test   run the whole test suite (browser tests need Chromium)"
 	@echo "make e2e    run only the browser journeys"
 	@echo "make lint   ruff, Django system checks and the migrations check"
+	@echo "make audit  check the locked runtime packages for known vulnerabilities (pip-audit, needs PyPI)"
 	@echo "make demo   load the demo content (safe to repeat)"
+	@echo "make page-weight  HTML + CSS + JS per page type, gzipped, into docs/performance.md"
+	@echo "make lighthouse   Lighthouse (mobile) on six pages of the production stack (slow; needs npm)"
+	@echo "make bench        wrk against the production stack on this machine; results into docs/performance.md"
+	@echo "make loadtest     200 connections for 60 s, then every checkout checked against the database"
+	@echo "make serve  production mode: gunicorn + task worker on PostgreSQL and Redis (README)"
+	@echo "make worker only the background task worker"
+	@echo "make backup database dump + media archive into BACKUP_DIR (default ./backups)"
+	@echo "make restore FILE=backups/cerobio-STAMP.dump   (FORCE=1 replaces a non-empty database)"
 
 $(VENV)/.installed: requirements/dev.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,11 +44,58 @@ demo: install
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Production settings under gunicorn (deploy/gunicorn.conf.py) with the task worker; local defaults
+# for DATABASE_URL, REDIS_URL and SECRET_KEY are in deploy/local-defaults.sh and deploy/serve.sh.
+serve: install
+	@PORT=$(PORT) HOST=$(HOST) deploy/serve.sh
+
+worker: install
+	@deploy/serve.sh worker
+
+backup:
+	@deploy/backup.sh
+
+restore:
+	@deploy/restore.sh "$(FILE)"
+
 test: install
 	DJANGO_SETTINGS_MODULE=cerobio.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
 e2e: install
 	DJANGO_SETTINGS_MODULE=cerobio.settings.test $(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+# Known vulnerabilities in the locked runtime packages, from PyPI's advisory data (docs/security.md).
+# --strict: a package that cannot be checked (PyPI unreachable or not answering) fails the audit
+# instead of being skipped in silence; --disable-pip: the hashed lock is audited as written.
+audit: install
+	@$(VENV)/bin/pip-audit --strict --disable-pip --progress-spinner off -r requirements/base.lock \
+		|| { echo "make audit FAILED: a locked package has a known vulnerability, or PyPI's vulnerability data could not be reached (see above)." >&2; exit 1; }
+
+# Page weight per page type (docs/performance.md); the same budgets are asserted by the tests.
+page-weight: install
+	$(PY) manage.py page_weight --write
+
+# Lighthouse 12 (pinned in tools/lighthouse/package-lock.json) against Debian's Chromium, on the
+# production stack (deploy/serve.sh on LIGHTHOUSE_PORT, default 8670); not part of `make test`.
+LIGHTHOUSE_DIR := .cache/lighthouse
+$(LIGHTHOUSE_DIR)/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "make lighthouse needs Node.js 18.16+ and npm (Debian: apt-get install nodejs npm)." >&2; exit 2; }
+	@mkdir -p $(LIGHTHOUSE_DIR)
+	cp tools/lighthouse/package.json tools/lighthouse/package-lock.json $(LIGHTHOUSE_DIR)/
+	npm ci --prefix $(LIGHTHOUSE_DIR) --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: install $(LIGHTHOUSE_DIR)/.installed
+	$(PY) tools/lighthouse/run.py
+
+# Throughput and latency of the production stack on this machine: PostgreSQL, Redis, gunicorn and nginx
+# on ports 8700-8703 (tools/bench/, docs/performance.md). Installs wrk and nginx from Debian if missing;
+# exits 1 when a target is missed. Not part of `make test` or CI.
+bench: install
+	tools/bench/bench.sh
+
+loadtest: install
+	tools/bench/loadtest.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

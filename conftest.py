@@ -28,3 +28,17 @@ def demo(db):
     if not HomePage.objects.exists():
         load_demo()
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's admin client, signed in with a verified second factor as the admin requires.
+
+    For other users use `cerobio.twofactor.testing.verified_login(client, user)` instead of
+    `client.force_login(user)`: a password-only session is sent to the two-factor pages.
+    """
+    from django.test import Client
+
+    from cerobio.twofactor.testing import verified_login
+
+    return verified_login(Client(), admin_user)

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cerobio.api import main as api_main
+from cerobio.core import health
 from cerobio.core import views as core_views
 from cerobio.editorial import views as editorial_views
 from cerobio.identify import views as identify_views
@@ -14,11 +15,16 @@ from cerobio.search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before the admin: the second-factor pages (enrol, verify) reached after the password.
+    path("admin/two-factor/", include("cerobio.twofactor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # Also answered by HealthProbeMiddleware before host and https checks (docs/operations.md).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("identify/", identify_views.identify, name="identify"),
     path("feedback/", editorial_views.page_feedback, name="page_feedback"),
     path("", include("cerobio.shop.urls")),

@@ -5,12 +5,23 @@ the request schema itself, so the message can never drift from the schema.
 """
 
 import functools
+import logging
 from typing import Literal, get_args, get_origin
 
+from django.conf import settings
+from django.core.exceptions import (
+    BadRequest,
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
+from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from cerobio.core.outage import is_database_outage, report_database_outage, unavailable_response
+from cerobio.core.views import SERVER_ERROR_BODY
 from cerobio.identify.api import router as identify_router
 from cerobio.shop.api import router as shop_router
 
@@ -96,12 +107,43 @@ def _validation_error(request: HttpRequest, exc: ValidationError):
 
 
 def _http_error(request: HttpRequest, exc: HttpError):
-    code = {400: "bad_request", 401: "unauthorised", 403: "forbidden", 404: "not_found", 429: "too_many_requests"}
+    code = {400: "bad_request", 401: "unauthorised", 403: "forbidden", 404: "not_found", 429: "rate_limited"}
     return JsonResponse(error_body(code.get(exc.status_code, "error"), str(exc)), status=exc.status_code)
 
 
 def _not_found(request: HttpRequest, exc: Exception):
     return JsonResponse(error_body("not_found", "There is nothing at this address."), status=404)
+
+
+def _too_large(request: HttpRequest, exc: RequestDataTooBig):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE (docs/security.md): 413, not a vague 400."""
+    limit_mb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+    return JsonResponse(
+        error_body("request_too_large", f"The request body is too large: at most {limit_mb:g} MB."), status=413
+    )
+
+
+def _unexpected_error(request: HttpRequest, exc: Exception):
+    """Anything else: 503 if the database went away, else a JSON 500 (logged, with the request id), never HTML."""
+    if is_database_outage(exc):
+        report_database_outage(exc)
+        return unavailable_response(request)
+    if isinstance(exc, PermissionDenied):
+        return JsonResponse(error_body("forbidden", "You may not do that."), status=403)
+    if isinstance(exc, (BadRequest, SuspiciousOperation)):
+        return JsonResponse(error_body("bad_request", "The request could not be understood."), status=400)
+    # As Django does for an uncaught exception: log it on django.request and tell got_request_exception
+    # listeners (Sentry reports from that signal).
+    logging.getLogger("django.request").error(
+        "Internal Server Error: %s", request.path, exc_info=(type(exc), exc, exc.__traceback__),
+        extra={"status_code": 500, "request": request},
+    )
+    got_request_exception.send(sender=None, request=request)
+    body = {**SERVER_ERROR_BODY, "request_id": getattr(request, "request_id", None)}
+    response = JsonResponse(body, status=500)
+    response["Cache-Control"] = "no-store"
+    response._has_been_logged = True  # logged above with the traceback; not again by Django
+    return response
 
 
 api = CerobioAPI(
@@ -119,6 +161,8 @@ api.add_router("/", shop_router)
 api.add_exception_handler(ValidationError, _validation_error)
 api.add_exception_handler(HttpError, _http_error)
 api.add_exception_handler(Http404, _not_found)
+api.add_exception_handler(RequestDataTooBig, _too_large)
+api.add_exception_handler(Exception, _unexpected_error)
 
 
 def not_found(request: HttpRequest, rest: str = ""):

@@ -1,10 +1,20 @@
 """Site-wide views: robots.txt and friendly error pages."""
 
+import sys
+
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
+
+from .outage import is_database_outage, report_database_outage, unavailable_response
+
+SERVER_ERROR_BODY = {
+    "code": "server_error",
+    "message": "Something went wrong on our side. It has been logged; try again shortly.",
+    "errors": [],
+}
 
 
 @require_GET
@@ -29,6 +39,13 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A database lost outside a view (in a middleware, or while saving the session) is an outage, not a bug.
+    exc = sys.exc_info()[1]
+    if is_database_outage(exc):
+        report_database_outage(exc)
+        return unavailable_response(request)
+    if getattr(request, "path", "").startswith("/api/"):
+        return JsonResponse(SERVER_ERROR_BODY, status=500)
     # Render without a request context: the database or a context processor may be what failed.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({}))

@@ -7,12 +7,12 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from cerobio.core.ratelimit import retry_after, too_many_requests
+
 from .forms import ContactForm
 from .models import ContactMessage
-from .ratelimit import retry_after
 
 logger = logging.getLogger(__name__)
-CONTACT_LIMIT = getattr(settings, "CONTACT_RATE_LIMIT", (5, 3600))
 
 
 def receive_message(data: dict) -> ContactMessage:
@@ -38,11 +38,9 @@ def receive_message(data: dict) -> ContactMessage:
 
 def serve_contact_page(page, request):
     """GET shows the form (or the thank-you after a redirect); POST checks, stores and redirects."""
-    from .views import too_many_requests
-
     context = page.get_context(request)
     if request.method == "POST":
-        wait = retry_after(request, "contact", *CONTACT_LIMIT)
+        wait = retry_after(request, "contact", *settings.CONTACT_RATE_LIMIT)
         if wait:
             return too_many_requests(request, wait, page.get_url(request) or "/")
         form = ContactForm(request.POST)

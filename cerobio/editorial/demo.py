@@ -204,6 +204,10 @@ PRIVACY = {
         ),
         p("To do any of these, use our <a href=\"/contact/\">contact form</a> and choose &ldquo;Your personal "
           "data&rdquo;. We reply within one month."),
+        p("If you ask for a copy, we send you a file with your orders and your messages to us."),
+        p("If you ask us to delete your information, we delete your messages to us. For your orders, we delete "
+          "your name, your email address and your address. We keep what you bought and what you paid, because "
+          "tax law says we must. Your payment provider keeps its own records, so you may need to ask them too."),
         p("If you are not happy with how we handle your information, you can complain to the Information "
           "Commissioner&rsquo;s Office (ICO) at ico.org.uk."),
     ],

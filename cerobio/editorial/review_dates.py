@@ -126,32 +126,24 @@ def pages_showing(record) -> list:
 
 
 def knowledge_changes() -> list[KnowledgeChange]:
-    """Knowledge records a person changed after the review of a page that shows them.
+    """Published knowledge records a person changed after the review of a page that shows them.
 
-    Only revisions saved by a person count (the demo loader's revisions have no user).
+    Only what readers see counts: the record's live revision, dated when it was published. A draft
+    waiting for "Clinical sign-off" is on no page yet, and the demo loader's revisions have no user.
+    Approving a record does not re-stamp the pages that show it (a page's sign-off covers the whole
+    page), so they are listed here until a clinical reviewer signs them off again.
     """
-    from django.db.models import Max
-    from wagtail.models import Revision
-
     from cerobio.guide.models import LookAlike, MiliaType, Reference
 
     pages_by_model = {m._meta.model_name: list(m.objects.live()) for m in reviewed_page_models()}
     changes = []
     for model in (MiliaType, LookAlike, Reference):
-        edited = Revision.objects.filter(
-            base_content_type__app_label=model._meta.app_label,
-            base_content_type__model=model._meta.model_name,
-            user__isnull=False,
-        )
-        latest = dict(edited.values("object_id").annotate(at=Max("created_at")).values_list("object_id", "at"))
-        if not latest:
-            continue
-        for record in model.objects.filter(pk__in=[int(k) for k in latest]):
-            changed_at = latest[str(record.pk)]
+        published = model.objects.live().filter(live_revision__user__isnull=False).select_related("live_revision__user")
+        for record in published:
+            changed_at = record.last_published_at or record.live_revision.created_at
             stale = [p for p in _pages_showing(record, pages_by_model) if changed_at.date() > p.last_reviewed]
             if stale:
-                revision = edited.filter(object_id=str(record.pk)).order_by("-created_at").select_related("user").first()
-                changes.append(KnowledgeChange(record, changed_at, str(revision.user) if revision else "", stale))
+                changes.append(KnowledgeChange(record, changed_at, str(record.live_revision.user), stale))
     return sorted(changes, key=lambda c: c.changed_at, reverse=True)
 
 

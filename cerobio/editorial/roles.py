@@ -1,9 +1,10 @@
 """The three roles and what each may do. Used by the data migration and by the demo loader.
 
-- **Editors** write and change guide pages and submit them to "Clinical sign-off"; they cannot
-  publish guide pages and can only look at the clinical knowledge records.
-- **Clinical reviewers** approve (and so publish) guide pages, change the clinical knowledge
-  records and identifier rules, and may override the claims checker with a written reason.
+- **Editors** write and change guide pages and the clinical knowledge records (milia types,
+  look-alikes, triggers, names, codes, references, identifier rules) and submit them to
+  "Clinical sign-off"; they cannot publish either, nor delete a record, and only look at body sites.
+- **Clinical reviewers** approve (and so publish) guide pages and knowledge records, change body
+  sites, and may override the claims checker with a written reason.
 - **Shop staff** run the shop: they may publish pages under the shop index only, and never the
   guide. The shop's own model permissions (orders, stock, delivery) are added by the shop:
 
@@ -15,7 +16,9 @@ Every function takes an `apps` registry so that migrations can pass their histor
 Page-level permissions and the workflow assignment need the pages to exist, so
 `attach_to_pages` runs both from the migration (existing sites) and from the demo loader (new
 sites); each step is recorded in `SetupStep` and never repeated, so an administrator's later
-changes to the groups are kept.
+changes to the groups are kept. The workflow's assignment to the knowledge records' content types
+(`attach_to_knowledge`) needs no pages: the guide migration 0004 runs it on every site, and
+`attach_to_pages` runs it again only if it has not run yet.
 """
 
 from django.apps import apps as global_apps
@@ -30,6 +33,9 @@ KNOWLEDGE_MODELS = [
     "guide.miliatype", "guide.lookalike", "guide.trigger", "guide.bodysite", "guide.synonym",
     "guide.classificationcode", "guide.reference", "identify.evidencerule",
 ]
+# The records under "Clinical sign-off" (guide.models.knowledge.KnowledgeRecord): drafts, and
+# publish_<model> for Clinical reviewers only. Body sites are not (see BodySite's docstring).
+SIGNED_OFF_MODELS = [m for m in KNOWLEDGE_MODELS if m != "guide.bodysite"]
 
 
 def _crud(model: str, actions=("add", "change", "delete", "view")) -> list[str]:
@@ -42,6 +48,8 @@ MODEL_PERMISSIONS = {
     EDITORS: [
         *COMMON,
         *[p for m in KNOWLEDGE_MODELS for p in _crud(m, ("view",))],
+        # Drafts and "Submit to Clinical sign-off"; never publish or delete (a deletion is live at once).
+        *[p for m in SIGNED_OFF_MODELS for p in _crud(m, ("add", "change", "lock"))],
         *_crud("editorial.claimphrase", ("add", "change", "view")),
         *_crud("editorial.plainenglishnote", ("add", "change", "view")),
         "editorial.view_pagefeedback",
@@ -50,6 +58,7 @@ MODEL_PERMISSIONS = {
     CLINICAL_REVIEWERS: [
         *COMMON,
         *[p for m in KNOWLEDGE_MODELS for p in _crud(m)],
+        *[p for m in SIGNED_OFF_MODELS for p in _crud(m, ("publish", "lock", "unlock"))],
         *_crud("editorial.claimphrase"),
         *_crud("editorial.plainenglishnote"),
         "editorial.override_claims",
@@ -61,6 +70,9 @@ MODEL_PERMISSIONS = {
         *COMMON,
         "editorial.view_claimphrase",
         *_crud("editorial.contactmessage", ("change", "view")),
+        # Customer data rights (find, export, erase by email); granted by migration 0004 on
+        # existing sites. Editors and clinical reviewers never see customer data.
+        "editorial.manage_customer_data",
         # The shop adds its own permissions here with grant_model_permissions (see above).
     ],
 }
@@ -142,6 +154,58 @@ def create_workflow(apps) -> None:
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
 
 
+def create_knowledge_permissions(apps) -> None:
+    """Wagtail's publish, lock and unlock permissions for the signed-off records, made now.
+
+    Wagtail creates them after all migrations (post_migrate); the groups need them in the migration.
+    The names match Wagtail's, so its own step later finds them and adds nothing.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    for label in SIGNED_OFF_MODELS:
+        model = apps.get_model(label)
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label=model._meta.app_label, model=model._meta.model_name
+        )
+        for action in ("publish", "lock", "unlock"):
+            Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=f"{action}_{model._meta.model_name}",
+                defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"},
+            )
+
+
+def grant_knowledge_sign_off(apps) -> None:
+    """Give the existing Editors and Clinical reviewers groups their knowledge record permissions.
+
+    For sites whose groups were made before the records went under "Clinical sign-off"; a group an
+    administrator removed is not made again.
+    """
+    Group = apps.get_model("auth", "Group")
+    prefixes = tuple(f"{label}." for label in ("guide", "identify"))
+    for name in (EDITORS, CLINICAL_REVIEWERS):
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            names = [p for p in MODEL_PERMISSIONS[name] if p.startswith(prefixes)]
+            group.permissions.add(*_permissions(apps, names))
+
+
+def attach_to_knowledge(apps=global_apps) -> list[str]:
+    """Put the signed-off knowledge records under "Clinical sign-off" (their content types), once."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None or _done(apps, "workflow:knowledge"):
+        return []
+    for label in SIGNED_OFF_MODELS:
+        app_label, model = label.split(".")
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        # A content type an administrator gave another workflow keeps it.
+        WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
+    return [f"“{WORKFLOW_NAME}” on the knowledge records"]
+
+
 def _done(apps, key: str) -> bool:
     SetupStep = apps.get_model("editorial", "SetupStep")
     _, created = SetupStep.objects.get_or_create(key=key)
@@ -154,7 +218,8 @@ def _page_of_type(apps, app_label: str, model: str):
 
 
 def attach_to_pages(apps=global_apps) -> list[str]:
-    """Give the groups their page permissions and put the guide under "Clinical sign-off".
+    """Give the groups their page permissions and put the guide (and the knowledge records) under
+    "Clinical sign-off".
 
     Runs each step once per page (recorded in SetupStep); returns what it did.
     """
@@ -188,7 +253,7 @@ def attach_to_pages(apps=global_apps) -> list[str]:
     ):
         WorkflowPage.objects.create(page=home, workflow=workflow)
         done.append(f"“{WORKFLOW_NAME}” on {home.title}")
-    return done
+    return done + attach_to_knowledge(apps)
 
 
 def clinical_reviewers():

@@ -6,6 +6,13 @@ calls it when the last task of a workflow is approved, with the approving user; 
 publishes the latest revision. Ours first stamps that revision with the reviewer's name, today's
 date and the next review date, so the published page says who signed it off and when.
 
+Knowledge records (milia types, look-alikes, references... `KnowledgeRecord`) go through the same
+workflow and this same action: their latest revision is published with no stamp (a record has no
+review dates); Wagtail's workflow history and the record's History keep who approved it and when.
+The guide pages that show the record keep their own stamp: a page's sign-off says the whole page
+was reviewed, so they are listed under "Knowledge records changed since their pages were reviewed"
+(review_dates.knowledge_changes) until a clinical reviewer signs them off again.
+
 Wagtail imports this module while it defines its models, so nothing here imports models at the top.
 """
 
@@ -81,7 +88,10 @@ def log_sign_off(page, user, stamp: dict, revision=None) -> None:
 
 
 def finish_and_publish(workflow_state, user=None):
-    """Wagtail's finish action: stamp a clinical reviewer's sign-off on guide pages, then publish."""
+    """Wagtail's finish action: stamp a clinical reviewer's sign-off on guide pages, then publish.
+
+    Knowledge records are published as approved, without a stamp (see the module docstring).
+    """
     from .overrides import record_workflow_approval_of_flagged_copy
     from .roles import is_clinical_reviewer
 

@@ -5,21 +5,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from cerobio.core.ratelimit import retry_after, too_many_requests
+
 from .feedback import feedback_page, record_feedback
 from .forms import FeedbackForm
-from .ratelimit import retry_after
-
-FEEDBACK_LIMIT = getattr(settings, "FEEDBACK_RATE_LIMIT", (20, 3600))
-
-
-def too_many_requests(request, wait: int, back_url: str = "/"):
-    """A plain page saying when to try again, with status 429 and Retry-After."""
-    response = render(
-        request, "editorial/too_many_requests.html", {"wait_minutes": max(1, round(wait / 60)), "back_url": back_url},
-        status=429,
-    )
-    response["Retry-After"] = str(wait)
-    return response
 
 
 # No CSRF token: guide pages set no cookies and stay cacheable, and an anonymous yes/no answer
@@ -33,7 +22,7 @@ def page_feedback(request):
     if page is None:
         return render(request, "editorial/feedback_problem.html", {"form": None}, status=400)
     back = page.get_url(request) or "/"
-    wait = retry_after(request, "feedback", *FEEDBACK_LIMIT)
+    wait = retry_after(request, "feedback", *settings.FEEDBACK_RATE_LIMIT)
     if wait:
         return too_many_requests(request, wait, back)
     if form.is_spam:

@@ -1,6 +1,7 @@
 """Editorial in the admin: claim phrases, messages, reports, the dashboard panel and the publishing gates."""
 
 from django.contrib import messages
+from django.contrib.auth.models import Permission
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -11,7 +12,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, data_rights_views
 from .claims import GUIDE, check_page, page_claims_scope
 from .models import ClaimOverride, ClaimPhrase, ContactMessage, PlainEnglishNote
 from .overrides import blocking_findings, can_override
@@ -57,6 +58,7 @@ class EditorialGroup(SnippetViewSetGroup):
     menu_icon = "tasks"
     menu_order = 210
     items = (ContactMessageViewSet, ClaimPhraseViewSet, ClaimOverrideViewSet, PlainEnglishNoteViewSet)
+    submenu_hook = "register_editorial_menu_item"  # "Customer data" joins the group through this hook
 
 
 register_snippet(EditorialGroup)
@@ -79,6 +81,15 @@ def editorial_urls():
         ),
         path("reports/page-feedback/<int:page_id>/", admin_views.feedback_detail, name="editorial_feedback_detail"),
         path("editorial/claims/<int:page_id>/publish/", admin_views.claims_override, name="editorial_claims_override"),
+        path("customer-data/", data_rights_views.search, name="editorial_customer_data"),
+        path("customer-data/export/", data_rights_views.export, name="editorial_customer_data_export"),
+        path("customer-data/erase/", data_rights_views.erase, name="editorial_customer_data_erase"),
+        path("reports/customer-data-log/", data_rights_views.CustomerDataLogReport.as_view(), name="editorial_customer_data_log"),
+        path(
+            "reports/customer-data-log/results/",
+            data_rights_views.CustomerDataLogReport.as_view(results_only=True),
+            name="editorial_customer_data_log_results",
+        ),
     ]
 
 
@@ -100,6 +111,36 @@ def review_dates_menu_item():
 @hooks.register("register_reports_menu_item")
 def feedback_menu_item():
     return _FeedbackMenuItem("Page feedback", reverse("editorial_feedback_report"), icon_name="comment", order=60)
+
+
+class _CustomerDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(data_rights_views.MANAGE)
+
+
+class _CustomerDataLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return data_rights_views.can_see_log(request.user)
+
+
+@hooks.register("register_editorial_menu_item")
+def customer_data_menu_item():
+    return _CustomerDataMenuItem("Customer data", reverse("editorial_customer_data"), icon_name="user", order=10)
+
+
+@hooks.register("register_reports_menu_item")
+def customer_data_log_menu_item():
+    return _CustomerDataLogMenuItem(
+        "Customer data log", reverse("editorial_customer_data_log"), icon_name="user", order=70
+    )
+
+
+@hooks.register("register_permissions")
+def customer_data_permissions():
+    """Offer the data rights permissions in Settings › Groups."""
+    return Permission.objects.filter(
+        content_type__app_label="editorial", codename__in=["manage_customer_data", "view_customerdatalog"]
+    )
 
 
 class ReviewDatesPanel(Component):
@@ -221,17 +262,31 @@ def gate_claims_in_bulk_publish(request, action_type, objects, action_class_inst
 
 @hooks.register("after_edit_snippet")
 def say_which_pages_show_a_knowledge_change(request, instance):
-    """A change to a clinical record is live at once on the pages that show it: name them."""
+    """Name the pages that show a clinical record: now (it was published) or once it is published."""
     from .review_dates import pages_showing
 
     pages = pages_showing(instance)
-    if pages:
+    if not pages:
+        return
+    links = format_html_join(", ", "<a href=\"{}\">{}</a>", ((p.url or "#", p.title) for p in pages))
+    # The view's object holds the draft; the row says whether this request published it.
+    row = type(instance).objects.filter(pk=instance.pk).values("live", "has_unpublished_changes").first()
+    if row and row["live"] and not row["has_unpublished_changes"]:
         messages.info(
             request,
             format_html(
                 "This change is now live on {}. Those pages are listed on the dashboard under "
                 "“Knowledge records changed since their pages were reviewed” until a clinical reviewer signs "
                 "them off again.",
-                format_html_join(", ", "<a href=\"{}\">{}</a>", ((p.url or "#", p.title) for p in pages)),
+                links,
+            ),
+        )
+    else:
+        messages.info(
+            request,
+            format_html(
+                "Readers do not see this change yet. Once a clinical reviewer approves it in "
+                "“Clinical sign-off” (or publishes it), it will show on {}.",
+                links,
             ),
         )

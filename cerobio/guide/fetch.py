@@ -1,4 +1,8 @@
-"""Read-side shapes of the knowledge base, loaded lazily with a fixed number of queries."""
+"""Read-side shapes of the knowledge base, loaded lazily with a fixed number of queries.
+
+Only published records (`.live()`): a record created in the admin stays out of every page until a
+clinical reviewer publishes it, and a live record's pending draft lives in its revisions.
+"""
 
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
@@ -12,7 +16,7 @@ class KnowledgeBase:
     @cached_property
     def types(self) -> list[MiliaType]:
         return list(
-            MiliaType.objects.select_related("page").prefetch_related(
+            MiliaType.objects.live().select_related("page").prefetch_related(
                 Prefetch("body_sites", queryset=BodySite.objects.order_by("sort_order"))
             )
         )
@@ -32,7 +36,7 @@ class KnowledgeBase:
     @cached_property
     def look_alikes(self) -> list[LookAlike]:
         return list(
-            LookAlike.objects.prefetch_related(
+            LookAlike.objects.live().prefetch_related(
                 Prefetch("body_sites", queryset=BodySite.objects.order_by("sort_order"))
             )
         )
@@ -43,7 +47,7 @@ class KnowledgeBase:
 
     @cached_property
     def synonyms(self) -> list[Synonym]:
-        return list(Synonym.objects.select_related("reference"))
+        return list(Synonym.objects.live().select_related("reference"))
 
     def synonyms_of(self, kinds) -> dict[str, list[Synonym]]:
         grouped: dict[str, list[Synonym]] = {k: [] for k in kinds}
@@ -54,7 +58,7 @@ class KnowledgeBase:
 
     @cached_property
     def codes(self) -> list[ClassificationCode]:
-        return list(ClassificationCode.objects.select_related("reference"))
+        return list(ClassificationCode.objects.live().select_related("reference"))
 
     def subject(self, slug: str):
         """A milia type or look-alike by slug (for illustration blocks)."""

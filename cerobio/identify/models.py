@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from cerobio.guide.models.knowledge import KnowledgeRecord
+
 from .answers import BY_KEY, QUESTIONS
 
 QUESTION_CHOICES = [(q.key, q.short) for q in QUESTIONS]
@@ -26,8 +28,12 @@ WEIGHT_CHOICES = [
 MAX_WEIGHT = 3
 
 
-class EvidenceRule(models.Model):
-    """One answer's bearing on one milia type or look-alike, with the reason shown to the reader."""
+class EvidenceRule(KnowledgeRecord, models.Model):
+    """One answer's bearing on one milia type or look-alike, with the reason shown to the reader.
+
+    Like the knowledge records it scores, a rule reaches the identifier only once published
+    through "Clinical sign-off"; the snapshot reads live rules of live types and look-alikes.
+    """
 
     milia_type = models.ForeignKey(
         "guide.MiliaType",
@@ -64,7 +70,12 @@ class EvidenceRule(models.Model):
             [FieldRowPanel([FieldPanel("milia_type"), FieldPanel("look_alike")])],
             heading="Which description this rule is about",
         ),
-        FieldRowPanel([FieldPanel("question"), FieldPanel("value"), FieldPanel("weight")]),
+        # Required even on a draft: a rule row is unique per subject, question and answer.
+        FieldRowPanel([
+            FieldPanel("question", required_on_save=True),
+            FieldPanel("value", required_on_save=True),
+            FieldPanel("weight"),
+        ]),
         FieldPanel("reason"),
     ]
 

@@ -1,10 +1,10 @@
 """An immutable, in-memory copy of the evidence rules, so that scoring never touches the database.
 
 The snapshot is built once per process and rebuilt only when the rules version in the Django
-cache changes. Saving or deleting a rule, a milia type or a look-alike bumps that version
-(`connect_invalidation`), so every process sharing the cache (Redis in production) rebuilds on
-its next request. With the per-process local-memory cache, other processes also rebuild at the
-latest after MAX_AGE seconds.
+cache changes. Publishing, unpublishing or deleting a rule, a milia type or a look-alike bumps that
+version (`connect_invalidation`; saving a draft does not), so every process sharing the cache (Redis
+in production) rebuilds on its next request. With the per-process local-memory cache, other
+processes also rebuild at the latest after MAX_AGE seconds. Only published (live) records are read.
 """
 
 import time
@@ -93,7 +93,8 @@ def build_snapshot(version: str = "") -> Snapshot:
 
     by_type: dict[int, dict] = {}
     by_look_alike: dict[int, dict] = {}
-    for rule in EvidenceRule.objects.exclude(weight=0).order_by("pk"):
+    # Published rules, types and look-alikes only: drafts live in revisions until "Clinical sign-off".
+    for rule in EvidenceRule.objects.live().exclude(weight=0).order_by("pk"):
         question = BY_KEY.get(rule.question)
         if question is None or rule.value not in question.values:
             continue  # an invalid rule never breaks scoring
@@ -103,7 +104,7 @@ def build_snapshot(version: str = "") -> Snapshot:
         weight = max(-3, min(3, int(rule.weight)))
         target[(rule.question, rule.value)] = Rule(weight, rule.reason.strip())
     candidates = []
-    for i, milia_type in enumerate(MiliaType.objects.order_by("sort_order", "name")):
+    for i, milia_type in enumerate(MiliaType.objects.live().order_by("sort_order", "name")):
         candidates.append(
             Candidate(
                 slug=milia_type.slug,
@@ -114,7 +115,7 @@ def build_snapshot(version: str = "") -> Snapshot:
                 rules=MappingProxyType(by_type.get(milia_type.pk, {})),
             )
         )
-    for i, look_alike in enumerate(LookAlike.objects.order_by("sort_order", "name")):
+    for i, look_alike in enumerate(LookAlike.objects.live().order_by("sort_order", "name")):
         candidates.append(
             Candidate(
                 slug=look_alike.slug,
@@ -153,6 +154,24 @@ def _bump() -> None:
     _current = None
 
 
+# What saving a draft writes to the live row: bookkeeping only, never content readers see.
+DRAFT_ONLY_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"})
+
+
+def invalidate_unless_draft(instance=None, created=False, update_fields=None, **kwargs) -> None:
+    """post_save: rebuild, unless the save only recorded a draft revision or made an unpublished record.
+
+    Saving a draft of a live record writes just the revision bookkeeping (`save_revision`), and a
+    record created in the admin starts unpublished; neither changes what the identifier shows.
+    Publishing saves the whole row (and sends `published`), so it always rebuilds.
+    """
+    if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    if created and not getattr(instance, "live", True):
+        return
+    invalidate()
+
+
 def invalidate(**kwargs) -> None:
     """Mark the rules as changed, so every process rebuilds its snapshot.
 
@@ -165,8 +184,12 @@ def invalidate(**kwargs) -> None:
 
 
 def connect_invalidation() -> None:
-    """Rebuild the snapshot whenever a rule, a milia type, a look-alike or a product page changes."""
-    from wagtail.signals import page_published, page_unpublished
+    """Rebuild the snapshot whenever a rule, a milia type, a look-alike or a product page changes.
+
+    For the rules, types and look-alikes that means publishing, unpublishing, deleting or a direct
+    save of the row, not saving a draft for "Clinical sign-off" (`invalidate_unless_draft`).
+    """
+    from wagtail.signals import page_published, page_unpublished, published, unpublished
 
     from cerobio.guide.models import LookAlike, MiliaType
     from cerobio.shop.catalogue.models import ProductPage
@@ -174,8 +197,11 @@ def connect_invalidation() -> None:
     from .models import EvidenceRule
 
     for model in (EvidenceRule, MiliaType, LookAlike):
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-save-{model.__name__}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-delete-{model.__name__}")
+        name = model.__name__
+        post_save.connect(invalidate_unless_draft, sender=model, dispatch_uid=f"identify-invalidate-save-{name}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-delete-{name}")
+        published.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-published-{name}")
+        unpublished.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-unpublished-{name}")
     # Publishing, unpublishing or deleting the product changes who it may be suggested for.
     page_published.connect(invalidate, sender=ProductPage, dispatch_uid="identify-product-published")
     page_unpublished.connect(invalidate, sender=ProductPage, dispatch_uid="identify-product-unpublished")

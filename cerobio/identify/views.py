@@ -27,10 +27,12 @@ KIND_LABELS = {"primary": "Primary milia", "secondary": "Secondary milia", "look
 FIT_LABELS = {"strong": "Fits your answers well", "possible": "Might fit", "weak": "Fits only a little"}
 
 
-def _no_store(response: HttpResponse) -> HttpResponse:
+def _no_store(response: HttpResponse, index: bool = False) -> HttpResponse:
+    """Never cached; kept out of search results too unless `index` (the introduction, which holds no answers)."""
     response["Cache-Control"] = "no-store, private"
     response["Pragma"] = "no-cache"
-    response["X-Robots-Tag"] = "noindex"
+    if not index:
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 
@@ -44,7 +46,12 @@ def _intro(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "identify/intro.html",
-        {"title": "Identify your bumps", "questions": QUESTIONS, "total": TOTAL_STEPS, "privacy": PRIVACY},
+        {
+            "title": "Identify your bumps",
+            "description": "Answer a few short questions about small white bumps on the skin and see which kinds "
+            "of milia or look-alikes fit, why, and when to get help. Your answers are never stored.",
+            "questions": QUESTIONS, "total": TOTAL_STEPS, "privacy": PRIVACY,
+        },
     )
 
 
@@ -81,6 +88,7 @@ def _result(request: HttpRequest, answers: Answers) -> HttpResponse:
         "identify/result.html",
         {
             "title": "Your results | Identify your bumps",
+            "description": "Which descriptions of milia in our guide fit your answers, why, and when to get help.",
             "result": result,
             "flags": flags,
             "matches": [
@@ -99,7 +107,7 @@ def _result(request: HttpRequest, answers: Answers) -> HttpResponse:
 def identify(request: HttpRequest) -> HttpResponse:
     """GET shows the introduction; each POST carries the answers so far and the button pressed."""
     if request.method != "POST":
-        return _no_store(_intro(request))
+        return _no_store(_intro(request), index=True)  # the way in, which search engines may list
     form = StepForm(request.POST)
     target, answers = form.target(form.answers())
     if target == INTRO:

@@ -80,6 +80,11 @@ class CerobioImage(AbstractImage):
     )
 
     @property
+    def default_alt_text(self) -> str:
+        """The alt text Wagtail's image tags write: ours, never the file's title (empty: decorative)."""
+        return self.alt_text
+
+    @property
     def publishable_problems(self) -> list[str]:
         """Reasons this photo may not appear on a public page (empty when it may)."""
         problems = []

@@ -68,7 +68,7 @@ def search_pages(query: str) -> SearchOutcome:
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if not normalise(query):
         return SearchOutcome(query, [], [], useful_pages())
-    synonyms = list(Synonym.objects.select_related("target"))
+    synonyms = list(Synonym.objects.live().select_related("target"))  # published names only
     matched = synonym_matches(query, synonyms)
     ordered: list[Page] = []
     seen: set[int] = set()

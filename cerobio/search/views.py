@@ -19,5 +19,7 @@ def search(request):
             "matched_terms": outcome.matched_terms,
             "suggestions": outcome.suggestions,
             "title": f"Search results for “{outcome.query}”" if outcome.query else "Search",
+            "description": "Search Cerobio's guide to milia: the types, their causes, the look-alikes, "
+            "treatment, and milia in newborn babies.",
         },
     )

@@ -4,6 +4,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
+
+from cerobio.core.sentry import init_from_env as init_sentry
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -15,6 +19,18 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """Read a rate limit "COUNT/SECONDS" (e.g. "60/60": sixty requests a minute) from the environment."""
+    value = os.environ.get(name) or default
+    try:
+        count, seconds = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise ImproperlyConfigured(f'{name} must be "COUNT/SECONDS", e.g. "60/60", not {value!r}.') from None
+    if count < 1 or seconds < 1:
+        raise ImproperlyConfigured(f"{name} needs a count and a number of seconds of at least 1, not {value!r}.")
+    return count, seconds
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -33,7 +49,12 @@ INSTALLED_APPS = [
     "cerobio.shop.delivery",
     "cerobio.shop.orders",
     "cerobio.shop.payments",
+    "cerobio.twofactor",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -51,6 +72,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "ninja",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,15 +83,33 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the request id is on every log line below; health probes skip host and https checks.
+    "cerobio.core.middleware.RequestIdMiddleware",
+    "cerobio.core.middleware.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (public and admin policies) and Permissions-Policy (docs/security.md).
+    "cerobio.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag + 304 for what HttpCacheMiddleware makes public; that one sets Cache-Control on every
+    # response (public only for anonymous pages) and must sit above sessions, CSRF and messages.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "cerobio.core.http_cache.HttpCacheMiddleware",
+    # Anonymous pages from the shared cache without routing or rendering (PAGE_CACHE, cerobio/core/page_cache.py).
+    "cerobio.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cerobio.twofactor.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # 429 + Retry-After over a limit (sign-in, checkout, identifier, search, basket); inside the
+    # session, messages and header middleware so the 429 page has the site's layout and headers.
+    "cerobio.core.ratelimit.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A view that loses the database answers a friendly 503 (docs/operations.md).
+    "cerobio.core.middleware.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "cerobio.urls"
@@ -116,16 +156,33 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# css/site.css, the one stylesheet every page links, is the CSS partials joined (cerobio/core/stylesheet.py).
+STATICFILES_FINDERS = [
+    "cerobio.core.stylesheet.SiteStylesheetFinder",
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cerobio.core.staticfiles.StaticFilesStorage"},  # WhiteNoise, incremental
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole-page caching (cerobio/core/http_cache.py, docs/deploy.md): seconds that browsers (max-age) and
+# nginx or a CDN (s-maxage) may keep an anonymous page. Publishing refreshes nginx's copy at once;
+# product and shop pages show stock, so they stay short and are never refreshed on a sale.
+CACHE_PAGE_MAX_AGE = int(os.environ.get("CACHE_PAGE_MAX_AGE", "300"))
+CACHE_PAGE_SHARED_MAX_AGE = int(os.environ.get("CACHE_PAGE_SHARED_MAX_AGE", "3600"))
+CACHE_SHOP_MAX_AGE = int(os.environ.get("CACHE_SHOP_MAX_AGE", "60"))
+CACHE_NOT_FOUND_MAX_AGE = 60
+# The app's own copy of those anonymous pages in the cache (cerobio/core/page_cache.py); production turns
+# it on with Redis, which every app server shares.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -141,6 +198,16 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Uploads (docs/security.md): an image may be at most 10 MB and 60 megapixels (a 48 MP phone photo
+# fits; a "decompression bomb" of a few kilobytes that would unpack to gigabytes does not), and must
+# really be one of the image formats above. Other request bodies (forms, JSON) stop at 2.5 MB, and an
+# uploaded file over 2.5 MB is written to a temporary file instead of being held in memory.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The admin loads nothing from other sites: no Gravatar avatars, no release check against wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # The public address, used for canonical links, sitemaps and JSON-LD.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -160,19 +227,115 @@ DELIVERY_HOLIDAYS = os.environ.get("DELIVERY_HOLIDAYS", "GB-ENG")
 # Editorial trust (docs/editorial.md): clinical sign-off stamps the page before Wagtail publishes it.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cerobio.editorial.signoff.finish_and_publish"
 EDITORIAL_TEAM_EMAIL = os.environ.get("EDITORIAL_TEAM_EMAIL", "")  # default: the site settings' contact email
-FEEDBACK_RATE_LIMIT = (20, 3600)  # answers per visitor per hour
-CONTACT_RATE_LIMIT = (5, 3600)  # messages per visitor per hour
 RATE_LIMIT_CLIENT_HEADER = os.environ.get("RATE_LIMIT_CLIENT_HEADER", "")  # e.g. HTTP_X_REAL_IP behind nginx
+# Rate limits (docs/security.md), "COUNT/SECONDS" per visitor's address unless said otherwise.
+FEEDBACK_RATE_LIMIT = env_rate("FEEDBACK_RATE_LIMIT", "20/3600")  # 'Was this page helpful?' answers
+CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "5/3600")  # contact messages
+SEARCH_RATE_LIMIT = env_rate("SEARCH_RATE_LIMIT", "60/60")  # /search/
+IDENTIFY_RATE_LIMIT = env_rate("IDENTIFY_RATE_LIMIT", "120/600")  # identifier steps (POST) and POST /api/v1/identify
+BASKET_RATE_LIMIT = env_rate("BASKET_RATE_LIMIT", "120/600")  # basket changes, HTML and Store API
+CHECKOUT_RATE_LIMIT = env_rate("CHECKOUT_RATE_LIMIT", "30/3600")  # checkout submissions, HTML and Store API
+ADMIN_LOGIN_RATE_LIMIT = env_rate("ADMIN_LOGIN_RATE_LIMIT", "20/900")  # sign-in attempts per address
+ADMIN_LOGIN_USER_RATE_LIMIT = env_rate("ADMIN_LOGIN_USER_RATE_LIMIT", "10/900")  # sign-in attempts per username
+PASSWORD_RESET_RATE_LIMIT = env_rate("PASSWORD_RESET_RATE_LIMIT", "5/3600")  # admin password reset emails
+
+# Security headers (docs/security.md). Production adds HSTS, https redirects and secure cookies.
+# The public site runs no inline script or style: scripts are files in /static/js/, styles are in
+# /static/css/ (JSON-LD <script type="application/ld+json"> blocks are data, which CSP does not block).
+# The one exception is the checkout's <style nonce> block; the 500 page's own <style> is allowed by
+# its hash on 5xx responses (cerobio/core/security.py).
+# A form may post only here, or to Stripe Checkout when that is the payment provider (the checkout
+# answers with a redirect there, and browsers apply form-action to that redirect).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],  # a nonce only where a page asks for one (checkout's delivery rules)
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF, *(["https://checkout.stripe.com"] if PAYMENT_PROVIDER == "stripe" else [])],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin and Django admin write inline <script> blocks and style attributes, and Wagtail's
+# live preview is an iframe of /admin/ itself, so under these prefixes inline scripts and styles are
+# allowed and /admin/ may frame itself; still nothing from another origin, no eval.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Browser features no page here uses are switched off for the page and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+        "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi",
+        "payment", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views answer SAMEORIGIN themselves
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "730"))
 
+# Two-factor authentication for /admin/ and /django-admin/ (docs/security.md): a password, then a code
+# from an authenticator app (django-otp TOTP) or a single-use backup code. Always on in production.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+ADMIN_2FA_RATE_LIMIT = env_rate("ADMIN_2FA_RATE_LIMIT", "10/300")  # codes per person and address (plus django-otp's back-off)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # /django-admin/ lists devices without their keys
+
+# Logs (docs/operations.md): LOG_FORMAT "plain" (default here) or "json" (one object per line, the
+# production default). Every handler stamps the request id and masks personal data.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'plain' or 'json', not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_context": {"()": "cerobio.core.logs.RequestContextFilter"},
+        "mask_personal_data": {"()": "cerobio.core.logs.MaskPersonalData"},
+    },
+    "formatters": {
+        "plain": {"()": "cerobio.core.logs.PlainFormatter"},
+        "json": {"()": "cerobio.core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_context", "mask_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own handlers (console in DEBUG, mail_admins) would write unmasked; everything goes to root.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         # One line per background task is noise in the console; failures still show.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Error reports go to Sentry only when SENTRY_DSN is set (docs/operations.md).
+SENTRY_ENABLED = init_sentry()

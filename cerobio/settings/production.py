@@ -1,9 +1,11 @@
 """Production: PostgreSQL, Redis and nginx, configured entirely from the environment."""
 
+import importlib.util
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env_bool, os
+from .base import DATABASES, INSTALLED_APPS, LOGGING, SITE_URL, STATIC_URL, STORAGES, env_bool, os
 
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
@@ -12,17 +14,32 @@ DEBUG = False
 
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "600"))
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that stops answering fails a request in seconds instead of hanging it
+    # (override with ?connect_timeout=N in DATABASE_URL).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails open: with Redis down, pages serve as if the cache were empty (docs/operations.md).
+            "BACKEND": "cerobio.core.cache.FailOpenRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Rendered anonymous pages are kept in Redis too, shared by every app server (cerobio/core/page_cache.py).
+    PAGE_CACHE = env_bool("PAGE_CACHE", True)
+    # Sessions live in the database with Redis in front, so logins survive a Redis restart or outage.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# One JSON object per line unless LOG_FORMAT=plain (docs/operations.md).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json").strip().lower()  # base.py has checked the value
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers probe over plain http (HealthProbeMiddleware answers before this redirect; belt and braces).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
@@ -30,3 +47,79 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Staff sign in to the admin with a password and a second factor; there is no switch to turn it off here.
+# A locked-out user is helped with `manage.py reset_2fa USERNAME` (docs/security.md).
+if not env_bool("ADMIN_2FA_REQUIRED", True):
+    raise ImproperlyConfigured(
+        "ADMIN_2FA_REQUIRED cannot be turned off in production; use `manage.py reset_2fa USERNAME` for a lost phone."
+    )
+ADMIN_2FA_REQUIRED = True
+
+# Background tasks (order and contact emails, cache refreshes) go to a queue in the database that
+# `manage.py db_worker` works through (`make worker`, cerobio-worker.service; docs/deploy.md). That
+# backend is the django-tasks-db package; until it is installed, tasks run inside the web request.
+if importlib.util.find_spec("django_tasks_db") is not None:
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Whole-page cache in nginx, refreshed when editors publish (cerobio/core/frontend_cache.py). The
+# secret is the one in nginx's `map $http_x_cache_refresh` (deploy/nginx/cerobio-refresh.conf).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("NGINX_CACHE_REFRESH_SECRET"):
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "cerobio.core.frontend_cache.NginxCacheBackend",
+        "SECRET": os.environ["NGINX_CACHE_REFRESH_SECRET"],
+        "BASE_URL": SITE_URL,  # the public address, as in nginx's cache key
+        # Each nginx with its own cache, as host:port; empty: the page's own address.
+        "SERVERS": [s.strip() for s in os.environ.get("NGINX_CACHE_SERVERS", "").split(",") if s.strip()],
+    }
+if os.environ.get("AWS_CLOUDFRONT_DISTRIBUTION_ID"):
+    # A CloudFront CDN in front of nginx is invalidated too (credentials: the usual AWS_* variables).
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["AWS_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+
+# Static files from another host (a CDN) when STATIC_URL is an absolute address.
+STATIC_URL = os.environ.get("STATIC_URL", STATIC_URL)
+
+# Uploaded images and documents in S3 (or any S3-compatible store) when a bucket is named, so app
+# servers share nothing on disk (django-storages; credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY).
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    _bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    _domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    _endpoint = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": _bucket,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+                "endpoint_url": _endpoint,
+                "custom_domain": _domain,
+                "location": os.environ.get("AWS_LOCATION", ""),
+                # Plain addresses: cached pages must not carry signed links that expire.
+                "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+                "file_overwrite": False,
+            },
+        },
+    }
+    MEDIA_URL = os.environ.get("MEDIA_URL") or (
+        f"https://{_domain}/" if _domain
+        else f"{_endpoint.rstrip('/')}/{_bucket}/" if _endpoint
+        else f"https://{_bucket}.s3.amazonaws.com/"
+    )
+
+# OpenSearch or Elasticsearch instead of the database search backend (needs its Python client
+# installed, e.g. opensearch-py; then `manage.py update_index`).
+if os.environ.get("SEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch2"),
+            "URLS": [os.environ["SEARCH_URL"]],
+            "INDEX": os.environ.get("SEARCH_INDEX", "cerobio"),
+            "TIMEOUT": 5,
+        }
+    }

@@ -14,3 +14,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Serve static files straight from the app directories (no collectstatic step in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Rate limits high enough that no test (nor the browser tests' server) trips one by accident; the
+# rate-limit tests set their own small limits (cerobio/core/tests/test_rate_limits.py).
+SEARCH_RATE_LIMIT = IDENTIFY_RATE_LIMIT = BASKET_RATE_LIMIT = CHECKOUT_RATE_LIMIT = (100_000, 60)
+ADMIN_LOGIN_RATE_LIMIT = ADMIN_LOGIN_USER_RATE_LIMIT = PASSWORD_RESET_RATE_LIMIT = (100_000, 60)
+FEEDBACK_RATE_LIMIT = CONTACT_RATE_LIMIT = (100_000, 60)
+ADMIN_2FA_RATE_LIMIT = (100_000, 60)  # the two-factor tests set their own

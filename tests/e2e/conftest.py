@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+SERVER_ENV: dict = {}  # the environment of the running test server (its DATABASE_URL), for manage()
 
 
 def pytest_collection_modifyitems(items):
@@ -74,6 +75,7 @@ def server_url():
         "DATABASE_URL": _e2e_database_url(tmp),
         "TEST_MEDIA_ROOT": str(tmp / "media"),
     }
+    SERVER_ENV.update(env)
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
         subprocess.run([*manage, *command], env=env, check=True, capture_output=True)
@@ -192,3 +194,57 @@ def axe_violations_without_js(page) -> list:
         return axe_violations(replay)
     finally:
         context.close()
+
+
+def manage(*args, env=None) -> str:
+    """Run a manage.py command against the browser tests' server database; return its output."""
+    assert SERVER_ENV, "use the server_url fixture first"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args], env={**SERVER_ENV, **(env or {})},
+        check=True, capture_output=True, text=True,
+    )
+    return result.stdout
+
+
+def create_admin_user(username: str, password: str) -> None:
+    """A superuser in the server's database, without two-factor authentication set up yet."""
+    manage("createsuperuser", "--noinput", "--username", username, "--email", f"{username}@example.org",
+           env={"DJANGO_SUPERUSER_PASSWORD": password})
+
+
+ADMIN_SECOND_FACTORS: dict = {}  # username -> {"secret": base32 key, "backup": [unused backup codes]}
+
+
+def totp_code(secret: str) -> str:
+    """The 6-digit code an authenticator app shows now for a base32 key (as typed from the enrol page)."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    key = b32decode(secret.replace(" ", "") + "=" * (-len(secret.replace(" ", "")) % 8))
+    return f"{totp(key):06d}"
+
+
+def sign_in_to_admin(page, username: str, password: str):
+    """Sign in at /admin/ with the password and then the second factor, as staff do.
+
+    The first time for a user this enrols an authenticator app (reading the key from the page) and
+    keeps its backup codes; later sign-ins use one backup code each, because a TOTP code cannot be
+    used twice in the same 30 seconds.
+    """
+    page.goto(page.base_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/two-factor/**")
+    if "/enrol/" in page.url:
+        secret = page.locator("#twofactor-secret").inner_text()
+        page.get_by_label("6-digit code from your authenticator app").fill(totp_code(secret))
+        page.get_by_role("button", name="Turn on two-factor authentication").click()
+        codes = [c.replace(" ", "") for c in page.locator(".twofactor-backup-codes code").all_inner_texts()]
+        ADMIN_SECOND_FACTORS[username] = {"secret": secret, "backup": codes}
+        page.get_by_role("link", name="Continue to the admin").click()
+    else:
+        page.get_by_label("Backup code").fill(ADMIN_SECOND_FACTORS[username]["backup"].pop())
+        page.get_by_role("button", name="Use backup code").click()
+    page.wait_for_url(lambda url: "/two-factor/" not in url)

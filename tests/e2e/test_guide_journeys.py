@@ -2,7 +2,14 @@
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, axe_violations, axe_violations_without_js, describe_violations, screenshot
+from .conftest import (
+    DESKTOP,
+    PHONE,
+    axe_violations,
+    axe_violations_without_js,
+    describe_violations,
+    screenshot,
+)
 
 PAGE_TYPES = {
     "home": "/",

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, axe_violations, axe_violations_without_js, describe_violations, screenshot
+from .conftest import (
+    DESKTOP,
+    PHONE,
+    axe_violations,
+    axe_violations_without_js,
+    describe_violations,
+    screenshot,
+)
 
 STEP_KEYS = ["age_group", "sites", "look", "count", "onset", "history", "symptoms"]
 

@@ -9,7 +9,14 @@ import re
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, axe_violations, axe_violations_without_js, describe_violations, screenshot
+from .conftest import (
+    DESKTOP,
+    PHONE,
+    axe_violations,
+    axe_violations_without_js,
+    describe_violations,
+    screenshot,
+)
 
 PRODUCT = "/shop/cerobio-milia-removal-kit/"
 # axe-core runs on every step of every journey; with JavaScript off it checks the no-JS page as

@@ -6,6 +6,9 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cerobio.twofactor.tests.codes import current_code
 
 
 @pytest.fixture
@@ -26,6 +29,13 @@ def test_creates_an_editor_who_can_log_in_with_the_printed_password(credentials,
     password = credentials.read_text().strip()
     assert f"password: {password}" in output and "/admin/" in output
     assert client.login(username="editor", password=password)
+    # The first sign-in sets up an authenticator app (docs/security.md); then the dashboard opens.
+    enrol = client.get("/admin/", follow=True)
+    assert enrol.redirect_chain[-1][0].startswith("/admin/two-factor/enrol/")
+    assert "two-factor authentication" in output.lower()
+    device = TOTPDevice.objects.get(user__username="editor")
+    done = client.post(enrol.redirect_chain[-1][0], {"code": current_code(device)})
+    assert done.status_code == 200 and "Save your backup codes" in done.content.decode()
     assert client.get("/admin/").status_code == 200
 
 

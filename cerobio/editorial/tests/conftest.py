@@ -1,4 +1,4 @@
-"""Fixtures: a user in each role, logged in through Django's test client."""
+"""Fixtures: a user in each role, logged in (password and second factor) through Django's test client."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from cerobio.editorial.roles import CLINICAL_REVIEWERS, EDITORS, SHOP_STAFF
+from cerobio.twofactor.testing import verified_login
 
 
 def make_user(django_user_model, username, group, **extra):
@@ -38,9 +39,7 @@ def shop_user(demo, django_user_model):
 
 
 def login(client_class, user):
-    client = client_class()
-    client.force_login(user)
-    return client
+    return verified_login(client_class(), user)
 
 
 @pytest.fixture

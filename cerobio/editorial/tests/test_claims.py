@@ -11,6 +11,7 @@ from cerobio.editorial.claims import GUIDE, PRODUCT, check_page, check_text
 from cerobio.editorial.models import ClaimOverride, ClaimPhrase, InfoPage
 from cerobio.editorial.overrides import record_override
 from cerobio.guide.models import GuidePage, HomePage
+from cerobio.twofactor.testing import verified_login
 
 from .conftest import make_user, post_edit
 
@@ -105,9 +106,7 @@ def publisher(demo, django_user_model):
     user = make_user(django_user_model, "pat", "Publishers (test)")
     from django.test import Client
 
-    client = Client()
-    client.force_login(user)
-    return client
+    return verified_login(Client(), user)
 
 
 BAD = "<p>Our cream removes milia permanently.</p>"
@@ -184,8 +183,7 @@ def test_product_copy_that_removes_milia_permanently_needs_a_clinical_override(d
     product = product_model.objects.live().first()
     if product is None:
         pytest.skip("no demo product")
-    client = Client()
-    client.force_login(shop_user)
+    client = verified_login(Client(), shop_user)
     old_summary = product.summary
     claim = {"summary": "Removes milia permanently."}
     saved = post_edit(client, product, claim, follow=True).content.decode()

@@ -118,8 +118,10 @@ def test_a_knowledge_change_after_a_pages_review_is_listed(dated, reviewer_user)
     milia_type = MiliaType.objects.get(slug="milia-en-plaque")
     MiliaTypePage.objects.filter(milia_type=milia_type).update(last_reviewed=days(-5))
     milia_type.distinguishing_cue = "A raised patch dotted with many tiny white bumps."
-    milia_type.save()
-    milia_type.save_revision(user=reviewer_user)
+    revision = milia_type.save_revision(user=reviewer_user)
+    # A draft waiting for sign-off is on no page yet.
+    assert review_summary().knowledge_changes == []
+    revision.publish(user=reviewer_user)
     changes = review_summary().knowledge_changes
     assert [(c.record.slug, [p.slug for p in c.pages]) for c in changes] == [("milia-en-plaque", ["milia-en-plaque"])]
     # Once the page is reviewed again, the change is no longer listed.
@@ -134,6 +136,20 @@ def test_editing_a_knowledge_record_names_the_pages_that_now_show_it(demo, as_re
     url = f"/admin/snippets/guide/miliatype/edit/{milia_type.pk}/"
     data = querydict_from_html(as_reviewer.get(url).content.decode(), form_id="w-editor-form")
     data["distinguishing_cue"] = "A red patch dotted with tiny white bumps."
+    data["action-publish"] = "1"
     html = as_reviewer.post(url, data, follow=True).content.decode()
     assert "This change is now live on" in html
+    assert MiliaTypePage.objects.get(milia_type=milia_type).title in html
+
+
+def test_saving_a_draft_says_where_it_will_show_once_approved(demo, as_editor):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    milia_type = MiliaType.objects.get(slug="milia-en-plaque")
+    url = f"/admin/snippets/guide/miliatype/edit/{milia_type.pk}/"
+    data = querydict_from_html(as_editor.get(url).content.decode(), form_id="w-editor-form")
+    data["distinguishing_cue"] = "A red patch dotted with tiny white bumps."
+    html = as_editor.post(url, data, follow=True).content.decode()
+    assert "This change is now live" not in html
+    assert "Readers do not see this change yet" in html
     assert MiliaTypePage.objects.get(milia_type=milia_type).title in html

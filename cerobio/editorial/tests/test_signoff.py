@@ -36,12 +36,14 @@ def test_the_three_roles_exist_with_their_page_permissions(demo):
     assert not Group.objects.filter(name="Moderators").exists()
 
 
-def test_only_clinical_reviewers_may_change_clinical_knowledge(demo):
+def test_only_clinical_reviewers_may_publish_clinical_knowledge(demo):
     editors = Group.objects.get(name=EDITORS)
     reviewers = Group.objects.get(name=CLINICAL_REVIEWERS)
     editor_codes = set(editors.permissions.values_list("codename", flat=True))
-    assert "view_miliatype" in editor_codes and "change_miliatype" not in editor_codes
-    assert {"change_miliatype", "change_lookalike", "change_reference", "override_claims"} <= set(
+    # Editors draft changes and submit them to "Clinical sign-off" (test_knowledge_sign_off.py).
+    assert {"view_miliatype", "change_miliatype"} <= editor_codes
+    assert "publish_miliatype" not in editor_codes and "delete_miliatype" not in editor_codes
+    assert {"publish_miliatype", "publish_lookalike", "publish_reference", "override_claims"} <= set(
         reviewers.permissions.values_list("codename", flat=True)
     )
 

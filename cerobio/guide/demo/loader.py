@@ -1,4 +1,8 @@
-"""Turn the demo data modules into database records, adding only what is missing."""
+"""Turn the demo data modules into database records, adding only what is missing.
+
+Knowledge records made here are live (the model default): demo knowledge is published content.
+Only records created in the admin start as drafts waiting for "Clinical sign-off".
+"""
 
 import datetime
 from collections import Counter
@@ -80,8 +84,8 @@ def _load_with_relations(model, records, created: Counter, label: str):
         if "triggers" in data:
             obj.triggers = list(Trigger.objects.filter(slug__in=data["triggers"]))
         obj.references = _refs(data.get("references", []))
-        obj.save()
-        obj.save_revision(log_action=False)
+        obj.save()  # live: demo knowledge is published content
+        obj.save_revision(log_action=False).publish(log_action=False)
         created[label] += 1
 
 

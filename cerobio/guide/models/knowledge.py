@@ -1,14 +1,39 @@
-"""The knowledge base: one structured source of truth read by pages, pictures, search and JSON-LD."""
+"""The knowledge base: one structured source of truth read by pages, pictures, search and JSON-LD.
+
+The clinical records (`KnowledgeRecord`) are published only through "Clinical sign-off": the
+database row holds the live version, drafts live in revisions, and a record created in the admin
+stays out of every public page (`live=False`) until a clinical reviewer publishes it. Public
+read paths therefore filter with `.live()`. See docs/editorial.md.
+"""
 
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 
-class Reference(RevisionMixin, index.Indexed, models.Model):
+class KnowledgeQuerySet(models.QuerySet):
+    def live(self):
+        """Only published records: what readers, search and the identifier may see."""
+        return self.filter(live=True)
+
+
+class KnowledgeRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A clinical record that readers see only once a clinical reviewer has published it.
+
+    Editors save drafts and submit them to the "Clinical sign-off" workflow (assigned to these
+    content types by the guide migration 0004); only Clinical reviewers hold `publish_<model>`.
+    """
+
+    objects = KnowledgeQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Reference(KnowledgeRecord, index.Indexed, models.Model):
     """A source that a fact on the site rests on."""
 
     class Strength(models.TextChoices):
@@ -25,7 +50,7 @@ class Reference(RevisionMixin, index.Indexed, models.Model):
 
     panels = [
         FieldPanel("key"),
-        FieldPanel("title"),
+        FieldPanel("title", required_on_save=True),
         FieldPanel("publisher"),
         FieldPanel("url"),
         FieldRowPanel([FieldPanel("accessed"), FieldPanel("strength"), FieldPanel("withdrawn")]),
@@ -46,7 +71,12 @@ class Reference(RevisionMixin, index.Indexed, models.Model):
 
 
 class BodySite(models.Model):
-    """A place on the body; codes match the identifier's `sites` values."""
+    """A place on the body; codes match the identifier's `sites` values.
+
+    Not a `KnowledgeRecord`: a body site is a name and a code, and which sites a type or look-alike
+    appears on is part of that record's signed-off revision. Hiding an unpublished site would also
+    drop it from the product's "do not use on" list. Only Clinical reviewers may change them.
+    """
 
     class Region(models.TextChoices):
         FACE = "face", "Face"
@@ -69,7 +99,7 @@ class BodySite(models.Model):
         return self.name
 
 
-class Trigger(ClusterableModel):
+class Trigger(KnowledgeRecord, ClusterableModel):
     """Something that can cause or set off secondary milia (a disease, a medicine, an injury)."""
 
     class Kind(models.TextChoices):
@@ -87,8 +117,8 @@ class Trigger(ClusterableModel):
 
     panels = [
         FieldPanel("slug"),
-        FieldPanel("name"),
-        FieldPanel("kind"),
+        FieldPanel("name", required_on_save=True),
+        FieldPanel("kind", required_on_save=True),
         FieldPanel("note"),
         FieldPanel("well_supported"),
         FieldPanel("references"),
@@ -158,7 +188,7 @@ class Appearance(models.Model):
         abstract = True
 
 
-class MiliaType(RevisionMixin, index.Indexed, Appearance, ClusterableModel):
+class MiliaType(KnowledgeRecord, index.Indexed, Appearance, ClusterableModel):
     """One subtype in the Berk & Bayliss 2008 classification."""
 
     class Group(models.TextChoices):
@@ -187,7 +217,9 @@ class MiliaType(RevisionMixin, index.Indexed, Appearance, ClusterableModel):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("slug"), FieldPanel("group")]),
+        FieldRowPanel([
+            FieldPanel("name", required_on_save=True), FieldPanel("slug"), FieldPanel("group", required_on_save=True),
+        ]),
         FieldPanel("summary"),
         FieldPanel("origin"),
         FieldPanel("who_gets_it"),
@@ -222,7 +254,7 @@ class MiliaType(RevisionMixin, index.Indexed, Appearance, ClusterableModel):
         return f"/types/{self.slug}/"
 
 
-class LookAlike(RevisionMixin, index.Indexed, Appearance, ClusterableModel):
+class LookAlike(KnowledgeRecord, index.Indexed, Appearance, ClusterableModel):
     """Something that can be mistaken for milia, and the cue that separates it."""
 
     slug = models.SlugField(max_length=80, unique=True)
@@ -240,7 +272,7 @@ class LookAlike(RevisionMixin, index.Indexed, Appearance, ClusterableModel):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("name", required_on_save=True), FieldPanel("slug")]),
         FieldPanel("also_called"),
         FieldPanel("what_it_is"),
         FieldPanel("looks_like"),
@@ -267,7 +299,7 @@ class LookAlike(RevisionMixin, index.Indexed, Appearance, ClusterableModel):
         return f"/look-alikes/#{self.slug}"
 
 
-class Synonym(models.Model):
+class Synonym(KnowledgeRecord, models.Model):
     """A name, misspelling or search phrase people use, and the page it should lead to."""
 
     class Kind(models.TextChoices):
@@ -294,8 +326,9 @@ class Synonym(models.Model):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
-        FieldPanel("term"),
-        FieldPanel("kind"),
+        # Required even on a draft: the term is unique, and a draft row holds it from the start.
+        FieldPanel("term", required_on_save=True),
+        FieldPanel("kind", required_on_save=True),
         FieldPanel("meaning"),
         FieldPanel("target"),
         FieldPanel("reference"),
@@ -311,7 +344,7 @@ class Synonym(models.Model):
         return self.term
 
 
-class ClassificationCode(models.Model):
+class ClassificationCode(KnowledgeRecord, models.Model):
     """A code for milia in a named code system, with whether we could verify it."""
 
     class System(models.TextChoices):
@@ -331,7 +364,7 @@ class ClassificationCode(models.Model):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
-        FieldRowPanel([FieldPanel("system"), FieldPanel("code"), FieldPanel("verified")]),
+        FieldRowPanel([FieldPanel("system", required_on_save=True), FieldPanel("code"), FieldPanel("verified")]),
         FieldPanel("label"),
         FieldPanel("note"),
         FieldPanel("reference"),

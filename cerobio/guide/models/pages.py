@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -68,8 +69,9 @@ class ReviewedPage(Page):
 
     @cached_property
     def references(self):
-        """The page's sources, in order (one query)."""
-        return [pr.reference for pr in self.page_references.select_related("reference").order_by("sort_order")]
+        """The page's published sources, in order (one query)."""
+        cited = self.page_references.filter(reference__live=True).select_related("reference")
+        return [pr.reference for pr in cited.order_by("sort_order")]
 
     @cached_property
     def breadcrumb_ancestors(self) -> list[Page]:
@@ -222,12 +224,20 @@ class MiliaTypePage(ReviewedPage):
             if problems:
                 raise ValidationError("; ".join(problems))
 
+    def get_sitemap_urls(self, request=None):
+        """No sitemap entry while the subtype is unpublished (the page answers 404)."""
+        published = MiliaType.objects.live().filter(pk=self.milia_type_id).exists()
+        return super().get_sitemap_urls(request) if published else []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Use the knowledge base's copy of the subtype (body sites prefetched) everywhere.
         subtype = next((t for t in context["kb"].types if t.pk == self.milia_type_id), None)
         if subtype is not None:
             self.milia_type = subtype
+        elif not getattr(request, "is_preview", False):
+            # The subtype is not published yet: readers get 404 (an admin preview still shows it).
+            raise Http404("This type of milia is not published yet.")
         context["photos"] = list(self.photos.select_related("image").all())
         return context
 

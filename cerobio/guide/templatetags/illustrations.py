@@ -35,13 +35,16 @@ def next_prefix(context, kind: str, slug: str = "") -> str:
 
 
 def _resolve(subject):
-    """Accept a MiliaType, a LookAlike, or the slug of either (as stored by IllustrationBlock)."""
+    """Accept a MiliaType, a LookAlike, or the slug of either (as stored by IllustrationBlock).
+
+    A slug finds published records only: an unpublished one draws nothing.
+    """
     if not isinstance(subject, str):
         return subject
     from cerobio.guide.models import LookAlike, MiliaType
 
     for model in (MiliaType, LookAlike):
-        found = model.objects.filter(slug=subject).prefetch_related("body_sites").first()
+        found = model.objects.live().filter(slug=subject).prefetch_related("body_sites").first()
         if found is not None:
             return found
     return None

@@ -42,6 +42,20 @@ def test_every_demo_reference_is_complete(demo):
         assert not ref.missing_fields, f"{ref.url} is missing {ref.missing_fields}"
 
 
+def test_demo_knowledge_is_published(demo):
+    """Records under "Clinical sign-off" would be hidden from readers if the loader made drafts."""
+    from django.apps import apps
+
+    from cerobio.editorial.roles import SIGNED_OFF_MODELS
+
+    for label in SIGNED_OFF_MODELS:
+        model = apps.get_model(label)
+        assert model.objects.exists(), label
+        assert not model.objects.filter(live=False).exists(), label
+        assert not model.objects.filter(has_unpublished_changes=True).exists(), label
+    assert not MiliaType.objects.filter(live_revision__isnull=True).exists()
+
+
 def test_loading_twice_adds_nothing(demo):
     counts = (MiliaType.objects.count(), LookAlike.objects.count(), Reference.objects.count(),
               MiliaTypePage.objects.count())

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from cerobio.guide.models import LookAlike, MiliaType
 from cerobio.identify.demo import LOOK_ALIKE_RULES, TYPE_RULES, load_rules
 from cerobio.identify.models import EvidenceRule
+from cerobio.twofactor.testing import verified_login
 
 
 def test_a_rule_is_about_exactly_one_description(demo_db):
@@ -53,7 +54,7 @@ def test_loading_again_adds_nothing_and_keeps_editor_changes(demo_db):
 
 def test_editors_find_the_rules_in_the_admin(client, demo_db, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
+    verified_login(client, user)
     listing = client.get("/admin/snippets/identify/evidencerule/")
     assert listing.status_code == 200
     assert "Identifier rules" in client.get("/admin/").content.decode()

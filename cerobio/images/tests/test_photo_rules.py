@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from cerobio.guide.models import MiliaTypePage
 from cerobio.images.models import CerobioImage
+from cerobio.twofactor.testing import verified_login
 
 
 def make_image(**fields) -> CerobioImage:
@@ -25,8 +26,7 @@ def make_image(**fields) -> CerobioImage:
 @pytest.fixture
 def editor_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("clinician", "c@example.org", "pw-123456-long")
-    client.force_login(user)
-    return client
+    return verified_login(client, user)
 
 
 def post_with_photo(client, page, image, action, *more):

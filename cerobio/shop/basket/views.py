@@ -1,7 +1,12 @@
 """The basket page: shows the basket re-checked against stock and prices, and changes it."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from cerobio.shop.checkout.complete import thaw_if_abandoned
@@ -19,11 +24,40 @@ def _quantity(value, default=1) -> int:
         return default
 
 
+def _same_origin(request) -> bool | None:
+    """Whether the browser says the form came from this site (Origin, else Referer); None if it says nothing."""
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source:
+        return None
+    parts = urlsplit(source)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    scheme = "https" if request.is_secure() else "http"
+    return origin == f"{scheme}://{request.get_host()}" or origin in settings.CSRF_TRUSTED_ORIGINS
+
+
+def _csrf_refusal(request):
+    """None when the POST may go ahead, else Django's 403 CSRF failure page.
+
+    Product pages are cached whole and shared between visitors (cerobio/core/http_cache.py), so their
+    "Add to basket" form carries no CSRF token. Adding to a basket is accepted from a page of this site,
+    which every current browser states in the Origin header (Referer as a fallback). Anything else
+    (update, remove, unfreeze, or an add whose origin is unknown) needs Django's usual token.
+    """
+    if request.POST.get("action") == "add":
+        same = _same_origin(request)
+        if same is True:
+            return None
+        if same is False:
+            return CsrfViewMiddleware(lambda r: None)._reject(request, "Origin checking failed (basket add).")
+    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+
+
+@csrf_exempt  # checked in _csrf_refusal
 @require_http_methods(["GET", "HEAD", "POST"])
 def basket(request):
     """GET: the basket. POST: add, update, remove or unfreeze, then back to the basket."""
     if request.method == "POST":
-        return _change(request)
+        return _csrf_refusal(request) or _change(request)
     current = thaw_if_abandoned(cookies.current(request))
     changes = actions.recheck(current) if current else []
     context = {

@@ -76,8 +76,9 @@ def product_detail(page: ProductPage, request=None) -> dict:
     variant_offers = offers(page.variant_list)
     return {
         "offers": variant_offers,
-        "suits_types": list(page.suits_types.order_by("sort_order")),
-        "not_for_types": list(page.not_for_types.order_by("sort_order")),
+        # Published milia types only: an unpublished one has no page to link to yet.
+        "suits_types": list(page.suits_types.filter(live=True).order_by("sort_order")),
+        "not_for_types": list(page.not_for_types.filter(live=True).order_by("sort_order")),
         "avoid_sites": list(page.avoid_sites.order_by("sort_order")),
         "gallery": list(page.gallery.select_related("image").order_by("sort_order")),
         "product_jsonld": product_jsonld(page, variant_offers, request),
@@ -94,7 +95,8 @@ def product_suitability() -> dict:
     if page is None:
         return {"suits": [], "not_for": [], "avoid_sites": [], "minimum_age": None}
     return {
-        "suits": list(page.suits_types.values_list("slug", flat=True)),
+        # Only a published type may be suggested; "not for" keeps every type (it only ever forbids).
+        "suits": list(page.suits_types.filter(live=True).values_list("slug", flat=True)),
         "not_for": list(page.not_for_types.values_list("slug", flat=True)),
         "avoid_sites": list(page.avoid_sites.values_list("code", flat=True)),
         "minimum_age": page.minimum_age,

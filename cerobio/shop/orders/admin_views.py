@@ -67,8 +67,8 @@ def order_csv(request):
             order.email, order.ship_name, order.ship_postcode, order.ship_country, items, order.subtotal,
             order.shipping_price, order.total, order.vat_total, order.refunded_total, order.carrier, order.tracking_number,
         ]
-        # Spreadsheet programs run cells that start with these characters as formulas.
-        writer.writerow([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@\t\r" else v for v in row])
+        # Spreadsheet programs run cells that start with these characters as formulas (empty cells stay empty).
+        writer.writerow([f"'{v}" if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v for v in row])
     return response
 
 

@@ -49,6 +49,12 @@ def send_order_email(order_id: int, kind: str, extra: dict | None = None) -> Non
     from .models import Order, OrderEvent
 
     order = Order.objects.get(pk=order_id)
+    if order.personal_data_erased:  # the customer asked us to forget their address: nowhere to send it
+        OrderEvent.objects.create(
+            order=order, kind=OrderEvent.Kind.NOTE,
+            message=f"Not emailed ({SUBJECTS[kind].format(number=order.number)}): the customer's personal data was erased.",
+        )
+        return
     build_email(order, kind, extra).send()
     OrderEvent.objects.create(
         order=order, kind=OrderEvent.Kind.EMAIL_SENT, message=f"{SUBJECTS[kind].format(number=order.number)} → {order.email}"

@@ -10,6 +10,9 @@ from django.utils import timezone
 from cerobio.shop.money import Money
 
 NUMBER_PREFIX = "CRB-"
+# Orders whose customer had their personal data erased carry an address at this reserved domain
+# (RFC 2606), so nothing is ever emailed to it (cerobio.editorial.data_rights does the erasing).
+ERASED_EMAIL_DOMAIN = "erased.invalid"
 
 
 def new_token() -> str:
@@ -114,6 +117,11 @@ class Order(models.Model):
     @property
     def is_paid(self) -> bool:
         return self.paid_at is not None
+
+    @property
+    def personal_data_erased(self) -> bool:
+        """True once the customer's name, email and address were erased at their request."""
+        return self.email.endswith("@" + ERASED_EMAIL_DOMAIN)
 
 
 class OrderLine(models.Model):

@@ -39,6 +39,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"\n{bar}\n  Editor login: {admin_url}\n  username: {USERNAME}\n  password: {password}\n"
-                f"  (kept in .local/editor-password on this machine only)\n{bar}\n"
+                "  (kept in .local/editor-password on this machine only)\n"
+                "  First sign-in: set up two-factor authentication with an authenticator app\n"
+                "  (scan the QR code or type the key shown; docs/security.md).\n"
+                f"{bar}\n"
             )
         )

@@ -25,6 +25,7 @@ class ShopIndexPage(Page):
     """The shop's front page at /shop/: the products on sale."""
 
     template = "shop/shop_index_page.html"
+    cache_profile = "shop"  # shows stock: caches keep it only CACHE_SHOP_MAX_AGE seconds
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
 
@@ -48,6 +49,7 @@ class ProductPage(Page):
     """A product: gallery, description, how to use, ingredients, who it suits, variants."""
 
     template = "shop/product_page.html"
+    cache_profile = "shop"  # shows stock: caches keep it only CACHE_SHOP_MAX_AGE seconds
 
     summary = models.TextField(
         help_text="One plain sentence about what the product does. Cosmetic words only: "

@@ -53,10 +53,10 @@ def test_orders_after_the_cut_off_are_sent_the_next_working_day(shop):
 
 
 def test_editors_move_the_cut_off_and_close_the_shop_for_a_day(shop):
+    from wagtail.models import Site
+
     from cerobio.shop.catalogue.models import ShopSettings
     from cerobio.shop.delivery.models import ClosedDay
-
-    from wagtail.models import Site
 
     shop_settings = ShopSettings.for_site(Site.objects.get(is_default_site=True))
     shop_settings.dispatch_cutoff = datetime.time(16, 0)

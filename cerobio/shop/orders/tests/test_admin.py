@@ -9,6 +9,7 @@ from django.core import mail
 from cerobio.shop.catalogue.models import ProductVariant, StockMovement
 from cerobio.shop.conftest import SKU, api_body, new_basket, stock_of
 from cerobio.shop.orders.models import Order
+from cerobio.twofactor.testing import verified_login
 
 JSON = "application/json"
 
@@ -112,7 +113,7 @@ def test_orders_are_for_shop_staff_only(client, django_user_model, paid_order):
 
     editor = django_user_model.objects.create_user("editor", password="x")
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(editor)
+    verified_login(client, editor)
     assert client.get("/admin/shop/orders/").status_code in (302, 403)
     assert client.post(f"/admin/shop/orders/{paid_order.pk}/cancel/", {"reason": "x"}).status_code in (302, 403)
     assert Order.objects.get(pk=paid_order.pk).status == "paid"

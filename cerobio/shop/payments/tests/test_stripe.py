@@ -165,7 +165,7 @@ def test_a_payment_that_went_through_before_cancel_is_kept_not_released(client, 
 
 
 def test_stopping_the_payment_from_the_basket_closes_the_stripe_session(client, stripe_server):
-    basket, data = start_checkout(client)
+    basket, _data = start_checkout(client)
     (session,) = stripe_server.sessions.values()
     _with_basket_cookie(client, basket)
     response = client.post("/basket/", {"action": "unfreeze"}, follow=True)

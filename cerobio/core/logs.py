@@ -1,0 +1,203 @@
+"""Log records that carry the request id, keep personal data out, and can be written as JSON lines.
+
+`RequestContextFilter` stamps every record with the current request's id, method and path (set by
+`cerobio.core.middleware.RequestIdMiddleware`); `MaskPersonalData` masks email addresses, UK
+postcodes, order and basket tokens in paths, and extra fields named like personal data;
+`JsonFormatter` writes one JSON object per line (LOG_FORMAT=json, the production default).
+Both filters sit on every handler in settings.LOGGING. See docs/operations.md.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    """What every log line written while serving a request says about it."""
+
+    request_id: str
+    method: str
+    path: str
+
+
+current_request: contextvars.ContextVar[RequestContext | None] = contextvars.ContextVar(
+    "cerobio_request", default=None
+)
+
+
+def current_request_id() -> str | None:
+    """The id of the request being served in this thread or task, if any."""
+    context = current_request.get()
+    return context.request_id if context else None
+
+
+EMAIL = re.compile(
+    r"\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})\b"
+)
+# Every UK postcode shape (A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA), any case.
+POSTCODE = re.compile(
+    r"\b(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)\s?[0-9][ABD-HJLNP-UW-Z]{2})\b",
+    re.IGNORECASE,
+)
+# An order or basket token in an address opens that order (name and delivery address) to whoever holds it.
+TOKEN_PATH = re.compile(r"(/(?:api/v1/)?(?:orders|baskets|checkout/complete)/)[^/\s?\"']+")
+REDACTED = "[redacted]"
+PERSONAL_FIELDS = {"email", "address", "postcode", "name", "phone"}
+
+
+def mask_text(text: str) -> str:
+    """Mask email addresses (j***@example.com), UK postcodes and order/basket tokens in a string."""
+    if not text:
+        return text
+    text = EMAIL.sub(r"\1***@\2", text)
+    text = POSTCODE.sub("[postcode]", text)
+    return TOKEN_PATH.sub(r"\1[token]", text)
+
+
+def is_personal_field(key: str) -> bool:
+    """email, shipping_address, ship_postcode, customer_name, phone_number ... (not product_name)."""
+    words = set(re.split(r"[^a-z]+", str(key).lower()))
+    if words & {"email", "address", "postcode", "phone"}:
+        return True
+    return "name" in words and not words & {
+        "product",
+        "variant",
+        "logger",
+        "file",
+        "func",
+        "path",
+        "host",
+    }
+
+
+def mask_value(value, key: str = ""):
+    """A copy of a log field with personal fields redacted and every string masked."""
+    if key and is_personal_field(key):
+        return REDACTED
+    if isinstance(value, str):
+        return mask_text(value)
+    if isinstance(value, dict):
+        return {k: mask_value(v, str(k)) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [mask_value(v) for v in value]
+    return value
+
+
+# The attributes every LogRecord has; anything else on a record came from `extra=`.
+STANDARD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {
+    "message",
+    "asctime",
+    "taskName",
+}
+CONTEXT_ATTRS = {"request_id", "method", "path"}
+
+
+class RequestContextFilter(logging.Filter):
+    """Stamp each record with the request id, method and path of the request being served ("-" outside one)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        context = current_request.get()
+        for attr in CONTEXT_ATTRS:
+            if not hasattr(record, attr):
+                setattr(record, attr, getattr(context, attr) if context else "-")
+        return True
+
+
+class MaskPersonalData(logging.Filter):
+    """Mask personal data in the message, the exception text and every extra field, before any handler writes it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "_cerobio_masked", False):
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: keep what was given
+            message = str(record.msg)
+        record.msg, record.args = mask_text(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_text(record.stack_info)
+        for key, value in list(vars(record).items()):
+            if key not in STANDARD_ATTRS and not key.startswith("_") and key != "request":
+                setattr(record, key, mask_value(value, key))
+        record._cerobio_masked = True
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC), level, logger, message, request_id, method, path, status,
+    duration_ms, exc_info, and any other simple extra fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for attr in ("request_id", "method", "path"):
+            value = getattr(record, attr, "-")
+            entry[attr] = None if value == "-" else value
+        status = getattr(record, "status", None) or getattr(record, "status_code", None)
+        if status is not None:
+            entry["status"] = status
+        for key, value in vars(record).items():
+            if key in STANDARD_ATTRS or key in entry or key in CONTEXT_ATTRS or key.startswith("_"):
+                continue
+            if key in {"status", "status_code"}:
+                continue
+            if value is None or isinstance(value, (str, int, float, bool)):
+                entry[key] = value
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exc_info"] = record.exc_text
+        if record.stack_info:
+            entry["stack_info"] = record.stack_info
+        return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+class PlainFormatter(logging.Formatter):
+    """Readable one-line records for a terminal (LOG_FORMAT=plain, the default outside production)."""
+
+    def __init__(self):
+        super().__init__("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        if not hasattr(record, "request_id"):
+            record.request_id = "-"
+        return super().format(record)
+
+
+class Every:
+    """True at most once per `seconds` (per process): for warnings that would otherwise repeat on every call."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self._next = 0.0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            if now < self._next:
+                return False
+            self._next = now + self.seconds
+            return True
+
+    def reset(self) -> None:
+        with self._lock:
+            self._next = 0.0

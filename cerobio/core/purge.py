@@ -1,0 +1,82 @@
+"""Which cached pages to refresh when content changes (Wagtail's frontend cache, docs/deploy.md).
+
+Wagtail itself refreshes a page when it is published or unpublished. Two more cases are handled here:
+
+- the page's parent lists its children (the types page shows every subtype, the shop its products),
+  so publishing or unpublishing a page refreshes its parent too;
+- knowledge-base snippets (milia types, look-alikes, references, body sites, triggers, synonyms,
+  codes) and the site and shop settings are shown on pages without being part of them. Every guide
+  page reads the whole knowledge base (`KnowledgeBase()` in its context: cards, comparison tables,
+  illustrations and links can show any record), the product page lists the types it suits, and the
+  settings fill every header and footer. Tracking which page shows which record would be fragile,
+  and the site has a few dozen pages, so any such change refreshes every live page, once per
+  transaction, after it commits.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+
+SHOWN_ON_EVERY_PAGE = (
+    "guide.MiliaType",
+    "guide.LookAlike",
+    "guide.Reference",
+    "guide.BodySite",
+    "guide.Trigger",
+    "guide.Synonym",
+    "guide.ClassificationCode",
+    "core.SiteSettings",
+    "shop.ShopSettings",
+)
+
+
+def _enabled() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def refresh_every_page() -> None:
+    """Refresh every live public page in the frontend caches."""
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+    from wagtail.models import Page
+
+    purge_pages_from_cache(Page.objects.live().public().filter(depth__gt=1))
+
+
+def schedule_refresh_every_page(**kwargs) -> None:
+    """After the current transaction commits, refresh every page (once, however many records changed)."""
+    if not _enabled():
+        return
+    pending = getattr(connection, "run_on_commit", [])
+    if any(func is refresh_every_page for _, func, *_ in pending):
+        return
+    transaction.on_commit(refresh_every_page)
+
+
+def refresh_parent(instance, **kwargs) -> None:
+    """A page was published or unpublished: refresh the page that lists it."""
+    if not _enabled():
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+    parent = instance.get_parent()
+    if parent is not None and parent.depth > 1 and parent.live:
+        purge_page_from_cache(parent)
+
+
+def connect() -> None:
+    """Connect the signals (CoreConfig.ready)."""
+    from wagtail.signals import page_published, page_unpublished
+
+    for label in SHOWN_ON_EVERY_PAGE:
+        model = apps.get_model(label)
+        post_save.connect(
+            schedule_refresh_every_page, sender=model, dispatch_uid=f"cache-refresh-save-{label}"
+        )
+        post_delete.connect(
+            schedule_refresh_every_page, sender=model, dispatch_uid=f"cache-refresh-delete-{label}"
+        )
+    page_published.connect(refresh_parent, dispatch_uid="cache-refresh-parent-published")
+    page_unpublished.connect(refresh_parent, dispatch_uid="cache-refresh-parent-unpublished")

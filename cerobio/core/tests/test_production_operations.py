@@ -1,0 +1,65 @@
+"""Production settings for resilience: fail-open Redis, sessions that survive it, JSON logs, probes over http."""
+
+import importlib
+import re
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+PRODUCTION = "cerobio.settings.production"
+BASE = "cerobio.settings.base"
+
+
+@pytest.fixture
+def load_production(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "a-production-test-key")
+    for name in ("REDIS_URL", "LOG_FORMAT", "SENTRY_DSN", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+    def load():
+        for module in (PRODUCTION, BASE):  # base reads the environment too
+            sys.modules.pop(module, None)
+        return importlib.import_module(PRODUCTION)
+
+    yield load
+    sys.modules.pop(PRODUCTION, None)
+    sys.modules.pop(BASE, None)
+
+
+def test_redis_fails_open_and_sessions_outlive_it(load_production, monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "redis://10.0.0.9:6379/0")
+    production = load_production()
+    assert production.CACHES["default"] == {
+        "BACKEND": "cerobio.core.cache.FailOpenRedisCache",
+        "LOCATION": "redis://10.0.0.9:6379/0",
+    }
+    assert production.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+
+
+def test_logs_are_json_in_production_unless_asked_otherwise(load_production, monkeypatch):
+    production = load_production()
+    assert production.LOG_FORMAT == "json"
+    assert production.LOGGING["handlers"]["console"]["formatter"] == "json"
+    monkeypatch.setenv("LOG_FORMAT", "plain")
+    assert load_production().LOGGING["handlers"]["console"]["formatter"] == "plain"
+    monkeypatch.setenv("LOG_FORMAT", "xml")
+    with pytest.raises(ImproperlyConfigured, match="LOG_FORMAT"):
+        load_production()
+
+
+def test_probes_are_exempt_from_the_https_redirect(load_production):
+    production = load_production()
+    assert production.SECURE_SSL_REDIRECT is True
+    for path in ("healthz", "readyz"):  # Django matches the path without its leading slash
+        assert any(re.search(pattern, path) for pattern in production.SECURE_REDIRECT_EXEMPT)
+    assert not any(re.search(pattern, "checkout/") for pattern in production.SECURE_REDIRECT_EXEMPT)
+
+
+def test_a_silent_database_host_times_out_in_seconds(load_production, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@10.0.0.8:5432/cerobio")
+    assert load_production().DATABASES["default"]["OPTIONS"]["connect_timeout"] == 5
+    monkeypatch.setenv(
+        "DATABASE_URL", "postgres://postgres@10.0.0.8:5432/cerobio?connect_timeout=2"
+    )
+    assert load_production().DATABASES["default"]["OPTIONS"]["connect_timeout"] == 2

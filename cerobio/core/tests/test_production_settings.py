@@ -1,0 +1,107 @@
+"""Production grows through the environment alone: object storage, nginx cache refreshes, search, the task queue."""
+
+import importlib
+import importlib.util
+import sys
+
+import pytest
+
+PRODUCTION = "cerobio.settings.production"
+BASE = "cerobio.settings.base"
+
+
+@pytest.fixture
+def load_production(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "a-production-test-key")
+    for name in ("AWS_STORAGE_BUCKET_NAME", "AWS_S3_CUSTOM_DOMAIN", "AWS_S3_ENDPOINT_URL", "MEDIA_URL",
+                 "NGINX_CACHE_REFRESH_SECRET", "NGINX_CACHE_SERVERS", "AWS_CLOUDFRONT_DISTRIBUTION_ID",
+                 "SEARCH_URL", "SEARCH_BACKEND"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+
+    def load():
+        for module in (PRODUCTION, BASE):  # base reads the environment too
+            sys.modules.pop(module, None)
+        return importlib.import_module(PRODUCTION)
+
+    yield load
+    sys.modules.pop(PRODUCTION, None)
+    sys.modules.pop(BASE, None)
+
+
+def test_media_go_to_s3_when_a_bucket_is_named(load_production, monkeypatch):
+    assert (
+        load_production().STORAGES["default"]["BACKEND"]
+        == "django.core.files.storage.FileSystemStorage"
+    )
+    monkeypatch.setenv("AWS_STORAGE_BUCKET_NAME", "cerobio-media")
+    monkeypatch.setenv("AWS_S3_CUSTOM_DOMAIN", "media.cerobio.example")
+    production = load_production()
+    storage = production.STORAGES["default"]
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "cerobio-media"
+    assert storage["OPTIONS"]["querystring_auth"] is False, (
+        "cached pages must not carry expiring links"
+    )
+    assert production.MEDIA_URL == "https://media.cerobio.example/"
+    assert (
+        production.STORAGES["staticfiles"]["BACKEND"]
+        == "cerobio.core.staticfiles.StaticFilesStorage"
+    )
+
+
+def test_the_s3_storage_builds_public_addresses(load_production, monkeypatch, settings):
+    from storages.backends.s3 import S3Storage
+
+    monkeypatch.setenv("AWS_STORAGE_BUCKET_NAME", "cerobio-media")
+    monkeypatch.setenv("AWS_S3_CUSTOM_DOMAIN", "media.cerobio.example")
+    options = load_production().STORAGES["default"]["OPTIONS"]
+    storage = S3Storage(**options)
+    assert storage.url("images/kit.jpg") == "https://media.cerobio.example/images/kit.jpg"
+
+
+def test_publishing_refreshes_nginx_when_the_secret_is_set(load_production, monkeypatch):
+    assert load_production().WAGTAILFRONTENDCACHE == {}
+    monkeypatch.setenv("NGINX_CACHE_REFRESH_SECRET", "s3cret")
+    monkeypatch.setenv("NGINX_CACHE_SERVERS", "10.0.0.5:443, 10.0.0.6:443")
+    monkeypatch.setenv("SITE_URL", "https://cerobio.example")
+    monkeypatch.setenv("AWS_CLOUDFRONT_DISTRIBUTION_ID", "E123")
+    caches = load_production().WAGTAILFRONTENDCACHE
+    assert caches["nginx"]["SECRET"] == "s3cret"
+    assert caches["nginx"]["SERVERS"] == ["10.0.0.5:443", "10.0.0.6:443"]
+    assert caches["nginx"]["BASE_URL"] == "https://cerobio.example"
+    assert caches["cloudfront"]["DISTRIBUTION_ID"] == "E123"
+
+
+def test_opensearch_through_the_environment(load_production, monkeypatch):
+    assert (
+        load_production().WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+        == "wagtail.search.backends.database"
+    )
+    monkeypatch.setenv("SEARCH_URL", "https://search.internal:9200")
+    backend = load_production().WAGTAILSEARCH_BACKENDS["default"]
+    assert backend["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert backend["URLS"] == ["https://search.internal:9200"]
+
+
+@pytest.mark.parametrize("installed", [True, False])
+def test_tasks_go_to_the_database_queue_when_django_tasks_db_is_installed(
+    load_production, monkeypatch, installed
+):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: (
+            (object() if installed else None) if name == "django_tasks_db" else real(name, *a)
+        ),
+    )
+    production = load_production()
+    backend = production.TASKS["default"]["BACKEND"]
+    if installed:
+        assert (
+            backend == "django_tasks_db.DatabaseBackend"
+            and "django_tasks_db" in production.INSTALLED_APPS
+        )
+    else:
+        assert backend == "django_tasks.backends.immediate.ImmediateBackend"
+        assert "django_tasks_db" not in production.INSTALLED_APPS

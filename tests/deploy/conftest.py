@@ -1,0 +1,282 @@
+"""Fixtures for the deploy tests: a copy of the test database, collected static files, and the stack.
+
+The stack (session-wide, started by the first test that asks for it): two gunicorn app servers with
+production settings on one PostgreSQL database and one Redis database, behind one nginx running
+deploy/nginx/cerobio.conf with a self-signed certificate. When django-tasks-db is installed the task
+worker runs too (cache refreshes then go through it, as in production).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import signal
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from . import stack
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+ON_POSTGRES = DATABASE_URL.startswith(("postgres://", "postgresql://"))
+REDIS_URL = os.environ.get("DEPLOY_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+HAS_WORKER = importlib.util.find_spec("django_tasks_db") is not None
+
+# CI sets REQUIRE_NGINX=1: there a missing nginx fails the deploy tests instead of skipping them.
+requires_nginx = pytest.mark.skipif(
+    stack.nginx_binary() is None and not os.environ.get("REQUIRE_NGINX"),
+    reason="nginx is not installed (apt-get install nginx; .ci/run installs it)",
+)
+requires_postgres = pytest.mark.skipif(
+    not ON_POSTGRES,
+    reason="the production stack runs on PostgreSQL: set DATABASE_URL=postgres://... (CI's PostgreSQL pass does)",
+)
+
+
+def _port_offset() -> int:
+    """Each pytest-xdist worker gets its own ten ports in 8650-8669."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = int(worker[2:]) if worker[2:].isdigit() else 0
+    if index > 1:
+        pytest.skip("deploy tests use ports 8650-8669: run them with at most two xdist workers")
+    return index * 10
+
+
+@dataclass
+class Ports:
+    http: int
+    https: int
+    apps: tuple[int, int]
+    spare: int
+
+
+@pytest.fixture(scope="session")
+def ports() -> Ports:
+    offset = _port_offset()
+    ports = Ports(
+        stack.HTTP_PORT + offset, stack.HTTPS_PORT + offset, tuple(p + offset for p in stack.APP_PORTS),
+        stack.SPARE_APP_PORT + offset,
+    )  # fmt: skip
+    busy = [
+        p for p in (ports.http, ports.https, *ports.apps, ports.spare) if not stack.port_is_free(p)
+    ]
+    if busy:
+        pytest.fail(
+            f"ports {busy} are already in use: is another deploy test run (or server) still going?"
+        )
+    return ports
+
+
+def _with_database(url: str, name: str) -> str:
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def _admin_connection():
+    import psycopg
+
+    return psycopg.connect(
+        _with_database(DATABASE_URL, "postgres"), autocommit=True, connect_timeout=10
+    )
+
+
+def copy_test_database(django_db_blocker, name: str) -> str:
+    """A new PostgreSQL database `name`, a copy of the test database with the demo content in it."""
+    from django.db import connection, connections
+    from psycopg import sql
+
+    from cerobio.guide.demo.loader import load_demo
+    from cerobio.guide.models import HomePage
+
+    with django_db_blocker.unblock():
+        if not HomePage.objects.exists():  # a transactional test emptied it
+            load_demo()
+        template = connection.settings_dict["NAME"]
+        connections.close_all()
+    with _admin_connection() as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [template],
+        )
+        admin.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(template)
+            )
+        )
+    return _with_database(DATABASE_URL, name)
+
+
+def drop_database(name: str) -> None:
+    from psycopg import sql
+
+    with _admin_connection() as admin:
+        admin.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+@pytest.fixture(scope="session")
+def static_root() -> Path:
+    """collectstatic with the production storage, kept in .local/ so that later runs only re-hash."""
+    root = stack.REPO / ".local" / "deploy-tests" / "static"
+    manifest = root / "staticfiles.json"
+    sources = [stack.REPO / "requirements" / "base.lock"]
+    sources += [
+        p for d in stack.REPO.glob("cerobio/**/static") for p in d.rglob("*") if p.is_file()
+    ]
+    if not manifest.exists() or max(p.stat().st_mtime for p in sources) > manifest.stat().st_mtime:
+        env = stack.production_env(
+            database_url="postgres://unused@127.0.0.1/unused", redis_url="", static_root=root,
+            media_root=root.parent / "media", cert=None,
+        )  # fmt: skip
+        stack.manage(env, "collectstatic", "--noinput", timeout=600)
+    return root
+
+
+@dataclass
+class Stack:
+    """The running stack: where things are, and how to reach them."""
+
+    ports: Ports
+    folder: Path
+    env: dict  # the app servers' environment (for manage.py commands "on" them)
+    database_url: str
+    media_root: Path
+    static_root: Path
+    apps: list = field(default_factory=list)
+    nginx: stack.Process | None = None
+    worker: stack.Process | None = None
+    shell: stack.Shell | None = None
+
+    def get(self, path: str, **kwargs) -> stack.Response:
+        """Through nginx over https."""
+        return stack.request(self.ports.https, path, **kwargs)
+
+    def app(self, index: int, path: str, **kwargs) -> stack.Response:
+        """Straight to app server A (0) or B (1), plain http as nginx speaks to it."""
+        headers = {"X-Forwarded-Proto": "https", **kwargs.pop("headers", {})}
+        return stack.request(self.ports.apps[index], path, https=False, headers=headers, **kwargs)
+
+    def run(self, code: str) -> str:
+        """Run Python code with Django set up as on the app servers (an editor's change, say)."""
+        return self.shell.run(code)
+
+    def logs(self) -> str:
+        parts = []
+        for process in [*self.apps, self.worker, self.nginx]:
+            if process is not None:
+                parts.append(f"--- {process.name} ---\n{process.log()[-4000:]}")
+        error_log = self.folder / "error.log"
+        if error_log.exists():
+            parts.append(f"--- nginx error.log ---\n{error_log.read_text()[-4000:]}")
+        return "\n".join(parts)
+
+
+def _flush_redis(url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(url, socket_connect_timeout=3).flushdb()
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker) -> str:
+    """A PostgreSQL database with the demo content, copied from the test database once per session.
+
+    Later copies are made from this one: nothing stays connected to it, unlike the test database.
+    (Deploy tests carry the django_db mark so that pytest-django creates the test database.)
+    """
+    if not ON_POSTGRES:
+        pytest.skip(requires_postgres.kwargs["reason"])
+    name = f"cerobio_deploy_demo_{os.getpid()}"
+    began = time.monotonic()
+    url = copy_test_database(django_db_blocker, name)
+    if os.environ.get("DEPLOY_TEST_TIMINGS"):
+        print(f"demo database copied in {time.monotonic() - began:.1f}s")
+    yield url
+    drop_database(name)
+
+
+def copy_database(source_url: str, name: str) -> str:
+    """A new database `name` made from the database at `source_url` (nothing may be connected to it)."""
+    from psycopg import sql
+
+    source = urlsplit(source_url).path.lstrip("/")
+    with _admin_connection() as admin:
+        admin.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(source)
+            )
+        )
+    return _with_database(DATABASE_URL, name)
+
+
+@pytest.fixture(scope="session")
+def deploy_stack(ports, static_root, demo_database, tmp_path_factory):
+    """nginx in front of two gunicorn app servers (A and B) sharing PostgreSQL and Redis."""
+    if stack.nginx_binary() is None:
+        if os.environ.get("REQUIRE_NGINX"):
+            pytest.fail("REQUIRE_NGINX=1 but nginx is not installed (apt-get install nginx)")
+        pytest.skip(requires_nginx.kwargs["reason"])
+    began = time.monotonic()
+    folder = tmp_path_factory.mktemp("stack")
+    name = f"cerobio_deploy_stack_{os.getpid()}"
+    database_url = copy_database(demo_database, name)
+    _flush_redis(REDIS_URL)
+    media_root = folder / "media"
+    media_root.mkdir()
+    cert, key = stack.make_certificate(folder)
+    env = stack.production_env(
+        database_url=database_url, redis_url=REDIS_URL, static_root=static_root, media_root=media_root, cert=cert,
+        https_port=ports.https,
+    )  # fmt: skip
+    running = Stack(ports, folder, env, database_url, media_root, static_root)
+    try:
+        site = stack.render_site_config(
+            folder, static_root=static_root, media_root=media_root, upstreams=ports.apps, cert=cert, key=key,
+            http_port=ports.http, https_port=ports.https,
+        )  # fmt: skip
+        conf = stack.write_nginx_config(folder, site, brotli=stack.BROTLI_MODULE.exists())
+        checked = stack.nginx_test(conf)
+        assert checked.returncode == 0, checked.stderr
+        for index, port in enumerate(ports.apps):
+            running.apps.append(stack.start_app_server("app-" + "AB"[index], port, env, folder))
+        running.nginx = stack.Process(
+            "nginx", [stack.nginx_binary(), "-p", str(folder), "-c", str(conf)], env, folder
+        )
+        running.shell = stack.Shell(env)
+        if HAS_WORKER:
+            running.worker = stack.Process(
+                "worker", [stack.sys.executable, "manage.py", "db_worker"], env, folder
+            )
+        for server, port in zip(running.apps, ports.apps, strict=True):
+            stack.wait_until_serving(server, port)
+        stack.wait_for_port(ports.https, running.nginx.popen)
+        if os.environ.get("DEPLOY_TEST_TIMINGS"):
+            print(f"stack up in {time.monotonic() - began:.1f}s")
+        yield running
+    except BaseException:
+        print(running.logs())
+        raise
+    finally:
+        started = time.monotonic()
+        if running.shell is not None:
+            running.shell.stop()
+        for process in [running.nginx, running.worker]:
+            if process is not None:
+                process.stop()
+        for app in running.apps:
+            app.stop(signal.SIGINT)  # gunicorn's quick shutdown: nothing is in flight any more
+        stopped = time.monotonic()
+        drop_database(name)
+        if os.environ.get("DEPLOY_TEST_TIMINGS"):
+            print(f"stack stop {stopped - started:.1f}s, drop {time.monotonic() - stopped:.1f}s")
+        shutil.rmtree(folder / "cache", ignore_errors=True)

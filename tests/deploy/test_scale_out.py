@@ -1,0 +1,101 @@
+"""Two app servers on one PostgreSQL and one Redis behave as one site: nothing that matters lives in a process.
+
+App server A and B are the stack's two gunicorns; requests go straight to one of them (as nginx's
+upstream would send them), or through the shared nginx.
+"""
+
+import json
+import time
+import uuid
+
+import pytest
+
+from .conftest import requires_nginx, requires_postgres
+
+pytestmark = [pytest.mark.deploy, pytest.mark.django_db, requires_nginx, requires_postgres]
+
+A, B = 0, 1
+JSON = {"Content-Type": "application/json"}
+SKU = "CRB-KIT-STD"
+
+
+def call(deploy_stack, server, method, path, payload=None, headers=None):
+    body = json.dumps(payload).encode() if payload is not None else None
+    response = deploy_stack.app(
+        server, path, method=method, body=body, headers={**JSON, **(headers or {})}
+    )
+    return response.status, json.loads(response.body or b"null")
+
+
+def test_a_basket_made_on_server_a_is_checked_out_on_server_b(deploy_stack):
+    status, basket = call(deploy_stack, A, "POST", "/api/v1/baskets")
+    assert status == 201, basket
+    token = basket["token"]
+    status, _ = call(
+        deploy_stack, A, "POST", f"/api/v1/baskets/{token}/lines", {"sku": SKU, "quantity": 2}
+    )
+    assert status == 201
+
+    status, seen_by_b = call(deploy_stack, B, "GET", f"/api/v1/baskets/{token}")
+    assert status == 200 and seen_by_b["item_count"] == 2
+
+    order_body = {
+        "email": "ann@example.com",
+        "shipping_address": {"name": "Ann Example", "line1": "1 High Street", "line2": "", "city": "London",
+                             "postcode": "SW1A 1AA", "country": "GB"},
+        "shipping_method": "uk-standard",
+        "accept_terms": True,
+        "payment": {"method": "dummy", "card_number": "4242424242424242"},
+    }  # fmt: skip
+    key = {"Idempotency-Key": f"scale-out-{uuid.uuid4().hex}"}
+    status, order = call(
+        deploy_stack, B, "POST", f"/api/v1/baskets/{token}/checkout", order_body, key
+    )
+    assert status == 201, order
+    # The same request retried on the other server finds the same order, not a second one.
+    status, again = call(
+        deploy_stack, A, "POST", f"/api/v1/baskets/{token}/checkout", order_body, key
+    )
+    assert status == 201 and again["order_number"] == order["order_number"]
+    status, seen_by_a = call(deploy_stack, A, "GET", f"/api/v1/orders/{order['token']}")
+    assert status == 200 and seen_by_a["order_number"] == order["order_number"]
+
+
+def test_a_page_published_on_one_server_is_fresh_on_both_and_in_the_shared_cache(deploy_stack):
+    path = "/types/trauma-associated-milia/"
+    deploy_stack.get(path)
+    assert deploy_stack.get(path).header("X-Cache-Status") == "HIT"
+    marker = f"Published once {uuid.uuid4().hex[:8]}: seen everywhere."
+    deploy_stack.run(
+        "from cerobio.guide.models import MiliaTypePage\n"
+        "page = MiliaTypePage.objects.get(slug='trauma-associated-milia')\n"
+        f"page.summary = {marker!r}\n"
+        "page.save_revision().publish()\n",
+    )  # fmt: skip
+    assert marker in deploy_stack.app(A, path).text
+    assert marker in deploy_stack.app(B, path).text
+    deadline = time.monotonic() + 20
+    while marker not in deploy_stack.get(path).text and time.monotonic() < deadline:
+        time.sleep(0.3)
+    cached = deploy_stack.get(path)
+    assert marker in cached.text and cached.header("X-Cache-Status") == "HIT", deploy_stack.logs()
+
+
+def test_an_identifier_rule_changed_on_one_server_is_used_by_the_other(deploy_stack):
+    """Each server keeps the rules in memory; a version key in Redis tells it when to reload them."""
+    answers = {"history": ["acne"]}
+    for server in (A, B):  # both have built their in-memory snapshot
+        status, result = call(deploy_stack, server, "POST", "/api/v1/identify", answers)
+        assert status == 200 and result["matches"][0]["slug"] == "whiteheads", result
+    deploy_stack.run(
+        "from cerobio.identify.models import EvidenceRule\n"
+        "rule = EvidenceRule.objects.get(look_alike__slug='whiteheads', question='history', value='acne')\n"
+        "rule.weight = -3\n"
+        "rule.save()\n",
+    )  # fmt: skip
+    for server in (A, B):
+        status, result = call(deploy_stack, server, "POST", "/api/v1/identify", answers)
+        assert status == 200
+        assert "whiteheads" not in [m["slug"] for m in result["matches"]], (
+            f"server {'AB'[server]} used old rules"
+        )

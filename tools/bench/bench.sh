@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# `make bench`: the production stack on this machine, measured with wrk (docs/performance.md, "Benchmark").
+#
+# (a) a subtype page straight from gunicorn (no page cache), (b) the same page from nginx's page cache,
+# (c) POST /api/v1/identify, (d) adding to a basket, (e) the whole API checkout, (f) nginx sending a
+# saved copy of the page as a static file (the ceiling). Then the table, the targets (exit 1 if one
+# is missed) and, unless BENCH_WRITE=0, the "Benchmark" section of docs/performance.md.
+set -euo pipefail
+source "$(dirname "$0")/stack.sh"
+
+DURATION="${BENCH_DURATION:-15s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+export BENCH_THREADS="${BENCH_THREADS:-2}"
+PAGE="${BENCH_PAGE:-/types/milia-en-plaque/}"
+LOAD_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
+export BENCH_RUN_ID="bench-$(date +%s)"
+
+start_stack
+RESULTS="$RUN/results"
+mkdir -p "$RESULTS"
+SITE="http://localhost:$BENCH_PORT"
+APP="http://localhost:$BENCH_APP_PORT"
+CEILING="http://localhost:$BENCH_CEILING_PORT"
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' "$@"; }
+size_of() { curl -s -o /dev/null -w '%{size_download}' "$@"; }
+
+# wrk_run NAME URL SCRIPT [DURATION]: one scenario; its summary in RESULTS/NAME.json and the nginx
+# access-log lines it caused in RESULTS/NAME.access.log.
+wrk_run() {
+    local name="$1" url="$2" script="$3" duration="${4:-$DURATION}" offset
+    offset="$(stat -c %s "$RUN/access.log")"
+    BENCH_OUT="$RESULTS/$name.json" wrk -t"$BENCH_THREADS" -c"$CONNECTIONS" -d"$duration" --latency \
+        -H 'Accept-Encoding: gzip' -s "tools/bench/lua/$script" "$url" >"$RESULTS/$name.txt"
+    tail -c +"$((offset + 1))" "$RUN/access.log" >"$RESULTS/$name.access.log"
+    drain
+}
+
+# Requests wrk left behind (it stops with some still queued at gunicorn) would slow the next scenario
+# down: wait until gunicorn answers a probe at once.
+drain() {
+    local deadline=$((SECONDS + 120)) port
+    for port in "$BENCH_APP_PORT" ${render_port:+"$render_port"}; do
+        until [ "$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/healthz" | awk '{print ($1 < 0.1)}')" = 1 ]; do
+            [ $SECONDS -lt "$deadline" ] || die "gunicorn on port $port is still busy 120 s after wrk stopped"
+            sleep 0.5
+        done
+    done
+}
+
+say "checking the page answers, and that nginx keeps it"
+[ "$(status_of "$APP$PAGE")" = 200 ] || die "$APP$PAGE does not answer 200"
+status_of "$SITE$PAGE" >/dev/null
+cache="$(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "$SITE$PAGE" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache-status" {print $2}')"
+[ "$cache" = HIT ] || die "nginx did not serve $PAGE from its cache on the second request (X-Cache-Status: ${cache:-none})"
+
+say "the ceiling: the page saved through the stack, served by nginx as a static file"
+curl -s -o "$RUN/ceiling/page.html" "$SITE$PAGE"
+[ "$(status_of "$CEILING/")" = 200 ] || die "the ceiling server does not answer"
+printf '{"html": %s, "gzip": %s, "ceiling_gzip": %s}\n' \
+    "$(stat -c %s "$RUN/ceiling/page.html")" \
+    "$(size_of -H 'Accept-Encoding: gzip' "$SITE$PAGE")" \
+    "$(size_of -H 'Accept-Encoding: gzip' "$CEILING/")" >"$RESULTS/sizes.json"
+
+say "SQL queries per request (Django test client on $BENCH_DB)"
+LOG_LEVEL=WARNING "$PY" tools/bench/measure.py queries >"$RESULTS/queries.json"
+cat "$RESULTS/queries.json"
+"$PY" tools/bench/measure.py baskets 4000 "$RUN/baskets.txt"
+export BENCH_BASKETS="$RUN/baskets.txt"
+
+say "warming up (every worker renders the page and runs the API once or more)"
+wrk_run warm-page "$APP$PAGE" get.lua 5s
+wrk_run warm-identify "$SITE/api/v1/identify" identify.lua 3s
+wrk_run warm-checkout "$SITE" checkout.lua 3s
+
+say "(a) $PAGE uncached: straight to gunicorn"
+wrk_run a "$APP$PAGE" get.lua
+say "(a') $PAGE rendered on every request: a second gunicorn with PAGE_CACHE=0"
+PAGE_CACHE=0 PORT="$BENCH_RENDER_PORT" "$REPO/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py >"$RUN/gunicorn-render.log" 2>&1 &
+render_pid=$!
+STACK_PIDS+=("$render_pid")
+wait_for "http://127.0.0.1:$BENCH_RENDER_PORT/robots.txt" 90 "$render_pid" || die "the PAGE_CACHE=0 gunicorn did not start"
+render_port="$BENCH_RENDER_PORT"
+wrk_run warm-render "http://localhost:$BENCH_RENDER_PORT$PAGE" get.lua 5s
+wrk_run a2 "http://localhost:$BENCH_RENDER_PORT$PAGE" get.lua
+kill -TERM "$render_pid"
+wait "$render_pid" 2>/dev/null || true
+render_port=""
+say "(b) $PAGE cached: nginx's page cache"
+BENCH_EXPECT_HIT=1 wrk_run b "$SITE$PAGE" get.lua
+say "(c) POST /api/v1/identify"
+wrk_run c "$SITE/api/v1/identify" identify.lua
+say "(d) POST /api/v1/baskets/{token}/lines"
+wrk_run d "$SITE" basket.lua
+say "(e) API checkout: create basket, add line, checkout"
+wrk_run e "$SITE" checkout.lua
+say "(f) the ceiling: nginx serving the saved page"
+wrk_run f "$CEILING/" get.lua
+
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+[ -z "$(git status --porcelain 2>/dev/null | grep -v '^??' | head -1)" ] || commit="$commit + uncommitted changes"
+cat >"$RESULTS/meta.json" <<EOF
+{"date": "$(date -u '+%Y-%m-%d %H:%M UTC')", "commit": "$commit", "machine": "$(machine_description)",
+ "load_before": "$LOAD_BEFORE", "wrk": "$(wrk -v 2>&1 | head -1 | awk '{print $2}')",
+ "connections": $CONNECTIONS, "threads": $BENCH_THREADS, "duration": "$DURATION", "workers": $WEB_CONCURRENCY}
+EOF
+
+say "results (raw files in $RESULTS)"
+write=()
+[ "${BENCH_WRITE:-1}" = 0 ] || write=(--write)
+"$PY" tools/bench/report.py bench "$RESULTS" "${write[@]}"
