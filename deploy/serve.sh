@@ -50,8 +50,10 @@ if [ -n "$created" ] || [ "${SERVE_DEMO:-0}" = 1 ]; then
     "$PY" manage.py load_demo
     "$PY" manage.py ensure_editor
 fi
+# Collected again when a static file, the stylesheet bundles (cerobio/core/stylesheet.py) or the
+# locked packages changed.
 manifest="$STATIC_ROOT/staticfiles.json"
-if [ ! -f "$manifest" ] || [ -n "$(find cerobio/static requirements/base.lock -newer "$manifest" -print -quit)" ]; then
+if [ ! -f "$manifest" ] || [ -n "$(find cerobio/static cerobio/core/stylesheet.py requirements/base.lock -newer "$manifest" -print -quit)" ]; then
     "$PY" manage.py collectstatic --noinput
 fi
 

@@ -84,6 +84,14 @@ class HttpCacheMiddleware:
             patch_vary_headers(response, ["Cookie"])
             if last_modified is not None and not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date(last_modified.timestamp())
-        elif response.cookies or not response.has_header("Cache-Control"):
+        elif not response.has_header("Cache-Control") or (
+            response.cookies and not _is_private(response)
+        ):
             response["Cache-Control"] = PRIVATE
         return response
+
+
+def _is_private(response) -> bool:
+    """Whether the response's own Cache-Control already keeps it out of shared caches."""
+    directives = {d.strip().split("=")[0].lower() for d in response["Cache-Control"].split(",")}
+    return bool(directives & {"private", "no-store"})

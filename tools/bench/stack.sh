@@ -148,7 +148,7 @@ stop_stack() {
             for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
             kill -KILL "$pid" 2>/dev/null || true
         done
-        wait 2>/dev/null || true
+        wait "${STACK_PIDS[@]}" 2>/dev/null || true
     fi
     exit "$status"
 }

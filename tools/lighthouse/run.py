@@ -198,6 +198,9 @@ class Stack:
             "MEDIA_ROOT": str(CACHE / "media"),
             "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
         }
+        # serve.sh collects static files only when cerobio/static changed; the stylesheet bundles are
+        # defined in Python (cerobio/core/stylesheet.py), so always collect (it is incremental).
+        (CACHE / "staticfiles" / "staticfiles.json").unlink(missing_ok=True)
         print(
             f"Starting deploy/serve.sh on port {self.app_port} (log: {CACHE / 'server.log'})",
             flush=True,

@@ -6,9 +6,10 @@ The same rules are exercised through a real nginx in tests/deploy/test_cache.py.
 import datetime
 
 import pytest
+from django.http import HttpResponse
 from django.utils.http import http_date, parse_http_date
 
-from cerobio.core.http_cache import BASKET_COOKIE, PRIVATE, private_cookies
+from cerobio.core.http_cache import BASKET_COOKIE, PRIVATE, HttpCacheMiddleware, private_cookies
 from cerobio.guide.models import MiliaTypePage
 from cerobio.shop.basket.cookies import COOKIE
 from cerobio.shop.conftest import SKU
@@ -120,9 +121,17 @@ def test_personal_and_form_pages_are_never_stored(client, demo, method, path, da
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
 
 
-def test_a_response_that_sets_a_cookie_is_private_whatever_it_said(client, demo):
+def test_a_response_that_sets_a_cookie_is_private_whatever_it_said(client, demo, rf):
     response = client.post("/basket/", {"action": "add", "sku": SKU})
     assert response.cookies and response["Cache-Control"] == PRIVATE
+
+    def careless_view(request):
+        answer = HttpResponse("hello")
+        answer["Cache-Control"] = "public, max-age=600"
+        answer.set_cookie("anything", "mine")
+        return answer
+
+    assert HttpCacheMiddleware(careless_view)(rf.get("/"))["Cache-Control"] == PRIVATE
 
 
 def test_a_missing_page_is_shared_only_briefly(client, demo, settings):

@@ -156,3 +156,13 @@ def test_the_copy_is_out_of_date_before_nginx_refreshes_its_own(
         server.server_close()
     assert server.versions, "nginx was asked to refresh"
     assert before not in server.versions
+
+
+def test_the_redis_cache_builds_one_client_per_connection_pool():
+    """Django's own builds a redis.Redis for every call, which cost more than the page lookup itself."""
+    from cerobio.core.cache import FailOpenRedisCache
+
+    backend = FailOpenRedisCache(
+        "redis://127.0.0.1:1/0", {}
+    )  # nothing is connected until a command runs
+    assert backend._cache.get_client() is backend._cache.get_client(write=True)

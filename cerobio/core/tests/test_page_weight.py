@@ -24,18 +24,26 @@ def test_the_identifier_has_its_one_small_deferred_script(demo, client):
     assert script.url.endswith("identify.js") and 0 < script.raw < SCRIPT_BUDGET
 
 
-def test_the_one_stylesheet_carries_every_partial(demo, client):
-    weight = measure("shop", "Shop", client.get("/shop/"))
-    (sheet,) = weight.stylesheets
-    for selector in (
-        ":root {",
-        ".site-header",
-        ".buy-box",
-        ".identify-progress",
-        ".mini-basket",
-        "@media print",
-    ):
+@pytest.mark.parametrize(
+    ("path", "sheet_name", "has", "has_not"),
+    [
+        ("/what-is-milia/", "site.css", [".gallery", ".illus"], [".buy-box", ".identify-progress"]),
+        ("/shop/", "site-shop.css", [".buy-box"], [".identify-progress"]),
+        ("/identify/", "site-identify.css", [".identify-progress"], [".buy-box"]),
+    ],
+)
+def test_each_section_gets_one_stylesheet_with_only_its_own_rules(
+    path, sheet_name, has, has_not, demo, client
+):
+    """Shop and identifier rules stay off other pages: even unmatched :has() rules cost style time."""
+    (sheet,) = measure("page", "Page", client.get(path)).stylesheets
+    assert sheet.url.endswith(f"/{sheet_name}")
+    for common in (":root {", ".site-header", ".mini-basket", "@media print"):
+        assert common in sheet.text, common
+    for selector in has:
         assert selector in sheet.text, selector
+    for selector in has_not:
+        assert selector not in sheet.text, selector
 
 
 def _response(html: str, status: int = 200):
