@@ -43,10 +43,12 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30  # on HUP/TERM, time for a worker to finish its current request
 keepalive = 5
 
-# Recycle each worker after about a thousand requests (the jitter keeps them from restarting together),
-# so a slow leak in any library can never grow without bound.
-max_requests = 1000
-max_requests_jitter = 100
+# Recycle each worker after about ten thousand requests (the jitter, a quarter of that, keeps them from
+# restarting together), so a slow leak in any library can never grow without bound. Not much more often:
+# a recycled worker starts cold, and at 1,000 the two workers of `make bench` restarted every few seconds,
+# often at once (docs/performance.md). GUNICORN_MAX_REQUESTS changes it; 0 never recycles.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
+max_requests_jitter = max_requests // 4
 
 # Django writes one access line per request (cerobio.request, with the request id); gunicorn's would repeat it.
 accesslog = None
