@@ -135,3 +135,16 @@ def test_another_site_cannot_add_to_a_basket(deploy_stack):
         headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": "https://evil.example"},
     )  # fmt: skip
     assert response.status == 403
+
+
+def test_only_the_secret_makes_nginx_refresh_a_page(deploy_stack):
+    from .stack import REFRESH_SECRET
+
+    deploy_stack.get(SUBTYPE)
+    guessed = deploy_stack.get(SUBTYPE, headers={"X-Cache-Refresh": "a-guess"})
+    assert guessed.header("X-Cache-Status") == "HIT", "a visitor cannot make nginx go to the app"
+    refreshed = deploy_stack.get(SUBTYPE, headers={"X-Cache-Refresh": REFRESH_SECRET})
+    assert refreshed.header("X-Cache-Status") == "BYPASS"
+    assert deploy_stack.get(SUBTYPE).header("X-Cache-Status") == "HIT", (
+        "and the fresh copy was stored"
+    )
