@@ -116,13 +116,12 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         policy = _public_policy(request, response)
+        nonce = getattr(request, "_csp_nonce", None)  # belongs to this response's header only
         if (
             policy is not None
             and response.status_code == 200
             and not response.streaming
-            and not getattr(
-                request, "_csp_nonce", None
-            )  # a nonce belongs to this response's header
+            and not nonce
         ):
             headers = [
                 (name, value) for name, value in response.items() if name.lower() != "set-cookie"
@@ -130,5 +129,4 @@ class PageCacheMiddleware:
             cache.set(
                 key, (policy, response.status_code, headers, response.content), timeout=policy[1]
             )
-            response["X-Page-Cache"] = "miss"
         return response

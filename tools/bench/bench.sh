@@ -68,34 +68,36 @@ cat "$RESULTS/queries.json"
 "$PY" tools/bench/measure.py baskets 4000 "$RUN/baskets.txt"
 export BENCH_BASKETS="$RUN/baskets.txt"
 
-say "warming up (every worker renders the page and runs the API once or more)"
-wrk_run warm-page "$APP$PAGE" get.lua 5s
-wrk_run warm-identify "$SITE/api/v1/identify" identify.lua 3s
-wrk_run warm-checkout "$SITE" checkout.lua 3s
+# measure NAME URL SCRIPT: a short warm-up of the same requests (so both workers have run that code
+# since they last started: gunicorn recycles workers, and a new one compiles templates on first use),
+# then the measured run.
+measure() {
+    wrk_run "warm-$1" "$2" "$3" "${BENCH_WARMUP:-3s}"
+    wrk_run "$@"
+}
 
-say "(a) $PAGE uncached: straight to gunicorn"
-wrk_run a "$APP$PAGE" get.lua
+say "(a) $PAGE with nginx's cache bypassed: straight to gunicorn"
+measure a "$APP$PAGE" get.lua
 say "(a') $PAGE rendered on every request: a second gunicorn with PAGE_CACHE=0"
 PAGE_CACHE=0 PORT="$BENCH_RENDER_PORT" "$REPO/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py >"$RUN/gunicorn-render.log" 2>&1 &
 render_pid=$!
 STACK_PIDS+=("$render_pid")
 wait_for "http://127.0.0.1:$BENCH_RENDER_PORT/robots.txt" 90 "$render_pid" || die "the PAGE_CACHE=0 gunicorn did not start"
 render_port="$BENCH_RENDER_PORT"
-wrk_run warm-render "http://localhost:$BENCH_RENDER_PORT$PAGE" get.lua 5s
-wrk_run a2 "http://localhost:$BENCH_RENDER_PORT$PAGE" get.lua
+measure a2 "http://localhost:$BENCH_RENDER_PORT$PAGE" get.lua
 kill -TERM "$render_pid"
 wait "$render_pid" 2>/dev/null || true
 render_port=""
-say "(b) $PAGE cached: nginx's page cache"
-BENCH_EXPECT_HIT=1 wrk_run b "$SITE$PAGE" get.lua
+say "(b) $PAGE from nginx's page cache"
+BENCH_EXPECT_HIT=1 measure b "$SITE$PAGE" get.lua
 say "(c) POST /api/v1/identify"
-wrk_run c "$SITE/api/v1/identify" identify.lua
+measure c "$SITE/api/v1/identify" identify.lua
 say "(d) POST /api/v1/baskets/{token}/lines"
-wrk_run d "$SITE" basket.lua
+measure d "$SITE" basket.lua
 say "(e) API checkout: create basket, add line, checkout"
-wrk_run e "$SITE" checkout.lua
+measure e "$SITE" checkout.lua
 say "(f) the ceiling: nginx serving the saved page"
-wrk_run f "$CEILING/" get.lua
+measure f "$CEILING/" get.lua
 
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [ -z "$(git status --porcelain 2>/dev/null | grep -v '^??' | head -1)" ] || commit="$commit + uncommitted changes"

@@ -97,6 +97,8 @@ def write(
     )
     (run / "cerobio.conf").write_text(site + render_ceiling(run, port=ceiling_port))
     refresh = (NGINX_DIR / "cerobio-refresh.conf").read_text()
+    # 32 hex digits: with 64 (`openssl rand -hex 32`) nginx -t fails ("could not build map_hash,
+    # you should increase map_hash_bucket_size: 64") unless the http block raises that size.
     refresh = _replace(refresh, "REPLACE-WITH-NGINX_CACHE_REFRESH_SECRET", secrets.token_hex(16))
     (run / "refresh-secret.conf").write_text(refresh)
     lines = [

@@ -162,22 +162,22 @@ def bench_report(results: Path) -> tuple[str, list[tuple[str, bool, str]]]:
     all_errors = sum(run.errors for run in runs.values()) + not_hit
     targets = [
         (
-            f"cached subtype page ≥ {CACHED_VS_CEILING}× the static ceiling",
+            f"subtype page from nginx's cache (b) ≥ {CACHED_VS_CEILING}× the static ceiling (f)",
             cached.rps >= CACHED_VS_CEILING * ceiling,
             f"{cached.rps / ceiling if ceiling else 0:.2f}×",
         ),
         (
-            f"uncached subtype page ≥ {UNCACHED_RPS} req/s",
+            f"subtype page with nginx's cache bypassed (a) ≥ {UNCACHED_RPS} req/s",
             uncached.rps >= UNCACHED_RPS,
             f"{uncached.rps:,.0f} req/s",
         ),
         (
-            f"uncached subtype page p99 < {UNCACHED_P99_MS} ms",
+            f"subtype page with nginx's cache bypassed (a): p99 < {UNCACHED_P99_MS} ms",
             uncached.p99_ms < UNCACHED_P99_MS,
             f"{_ms(uncached.p99_ms)} ms",
         ),
         (
-            f"checkout p99 < {CHECKOUT_P99_MS} ms",
+            f"checkout POST (e): p99 < {CHECKOUT_P99_MS} ms",
             bool(checkout_times) and checkout_p99 < CHECKOUT_P99_MS,
             f"{_ms(checkout_p99)} ms",
         ),

@@ -96,9 +96,10 @@ import psycopg
 
 with psycopg.connect(sys.argv[1], autocommit=True, connect_timeout=10) as admin:
     for statement in sys.argv[2:]:
-        rows = admin.execute(statement).fetchall() if statement.lstrip().upper().startswith("SELECT") else []
-        for row in rows:
-            print(*row)
+        cursor = admin.execute(statement)
+        if statement.lstrip().upper().startswith("SELECT"):
+            for row in cursor.fetchall():
+                print(*row)
 EOF_SQL
 }
 
