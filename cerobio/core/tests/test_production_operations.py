@@ -1,30 +1,12 @@
 """Production settings for resilience: fail-open Redis, sessions that survive it, JSON logs, probes over http."""
 
-import importlib
 import re
-import sys
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 PRODUCTION = "cerobio.settings.production"
 BASE = "cerobio.settings.base"
-
-
-@pytest.fixture
-def load_production(monkeypatch):
-    monkeypatch.setenv("SECRET_KEY", "a-production-test-key")
-    for name in ("REDIS_URL", "LOG_FORMAT", "SENTRY_DSN", "DATABASE_URL"):
-        monkeypatch.delenv(name, raising=False)
-
-    def load():
-        for module in (PRODUCTION, BASE):  # base reads the environment too
-            sys.modules.pop(module, None)
-        return importlib.import_module(PRODUCTION)
-
-    yield load
-    sys.modules.pop(PRODUCTION, None)
-    sys.modules.pop(BASE, None)
 
 
 def test_redis_fails_open_and_sessions_outlive_it(load_production, monkeypatch):

@@ -2,30 +2,11 @@
 
 import importlib
 import importlib.util
-import sys
 
 import pytest
 
 PRODUCTION = "cerobio.settings.production"
 BASE = "cerobio.settings.base"
-
-
-@pytest.fixture
-def load_production(monkeypatch):
-    monkeypatch.setenv("SECRET_KEY", "a-production-test-key")
-    for name in ("AWS_STORAGE_BUCKET_NAME", "AWS_S3_CUSTOM_DOMAIN", "AWS_S3_ENDPOINT_URL", "MEDIA_URL",
-                 "NGINX_CACHE_REFRESH_SECRET", "NGINX_CACHE_SERVERS", "AWS_CLOUDFRONT_DISTRIBUTION_ID",
-                 "SEARCH_URL", "SEARCH_BACKEND"):  # fmt: skip
-        monkeypatch.delenv(name, raising=False)
-
-    def load():
-        for module in (PRODUCTION, BASE):  # base reads the environment too
-            sys.modules.pop(module, None)
-        return importlib.import_module(PRODUCTION)
-
-    yield load
-    sys.modules.pop(PRODUCTION, None)
-    sys.modules.pop(BASE, None)
 
 
 def test_media_go_to_s3_when_a_bucket_is_named(load_production, monkeypatch):
