@@ -5,9 +5,6 @@ import re
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-PRODUCTION = "cerobio.settings.production"
-BASE = "cerobio.settings.base"
-
 
 def test_redis_fails_open_and_sessions_outlive_it(load_production, monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://10.0.0.9:6379/0")

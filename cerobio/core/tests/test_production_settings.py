@@ -5,9 +5,6 @@ import importlib.util
 
 import pytest
 
-PRODUCTION = "cerobio.settings.production"
-BASE = "cerobio.settings.base"
-
 
 def test_media_go_to_s3_when_a_bucket_is_named(load_production, monkeypatch):
     assert (
