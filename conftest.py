@@ -26,8 +26,27 @@ def demo(db):
     from cerobio.guide.models import HomePage
 
     if not HomePage.objects.exists():
+        _restore_after_flush()
         load_demo()
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def _restore_after_flush():
+    """After a transactional test's flush: forget cached content-type ids and recreate Wagtail's root.
+
+    A flush deletes the rows Wagtail's migrations made (the root page, the default locale) and the
+    content types are recreated with new ids, so both must be put back before the demo loads again.
+    """
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    ContentType.objects.clear_cache()
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
 
 
 @pytest.fixture

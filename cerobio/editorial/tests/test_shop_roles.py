@@ -25,7 +25,8 @@ def test_shop_staff_see_the_shop_menu(as_shop):
 
 
 @pytest.mark.parametrize("who", ["as_editor", "as_reviewer"])
-def test_editors_and_reviewers_cannot_see_orders_or_stock(request, who):
+def test_editors_and_reviewers_cannot_see_orders_or_stock(db, request, who):
+    # `db` is named so pytest-django runs this with the other database tests, before any flushing one.
     client = request.getfixturevalue(who)
     for url in ("/admin/shop/orders/", "/admin/shop/stock/", "/admin/snippets/delivery/shippingzone/"):
         response = client.get(url)
