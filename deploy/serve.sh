@@ -32,14 +32,7 @@ if [ -z "${SECRET_KEY:-}" ]; then
     export SECRET_KEY
 fi
 
-has_worker() { "$PY" -c 'import django_tasks_db' 2>/dev/null; }
-
 if [ "$mode" = worker ]; then
-    if ! has_worker; then
-        echo "make worker: the database task queue needs the django-tasks-db package, which is not" \
-             "installed; until it is, tasks run inside the web requests." >&2
-        exit 2
-    fi
     exec "$PY" manage.py db_worker
 fi
 
@@ -66,11 +59,7 @@ stop() {
 trap stop INT TERM EXIT
 .venv/bin/gunicorn --config deploy/gunicorn.conf.py &
 pids+=($!)
-if has_worker; then
-    "$PY" manage.py db_worker &
-    pids+=($!)
-else
-    echo "Note: django-tasks-db is not installed, so emails and cache refreshes run inside the web requests."
-fi
+"$PY" manage.py db_worker &
+pids+=($!)
 echo "Serving http://localhost:$PORT/ with production settings (Ctrl-C stops)."
 wait -n

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",  # the queue's table exists everywhere; production uses it (settings/production.py)
     "ninja",
     "csp",
     "django.contrib.admin",
@@ -184,9 +185,13 @@ CACHE_NOT_FOUND_MAX_AGE = 60
 # it on with Redis, which every app server shares.
 PAGE_CACHE = env_bool("PAGE_CACHE", False)
 
+# Development and tests run tasks at once, in the request; production queues them in the database for
+# `manage.py db_worker` (settings/production.py, docs/deploy.md "Background tasks").
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+if os.environ.get("EMAIL_FILE_PATH"):  # for django.core.mail.backends.filebased.EmailBackend
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cerobio <hello@cerobio.example>")
 
 # Wagtail

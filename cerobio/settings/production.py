@@ -1,11 +1,10 @@
 """Production: PostgreSQL, Redis and nginx, configured entirely from the environment."""
 
-import importlib.util
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, INSTALLED_APPS, LOGGING, SITE_URL, STATIC_URL, STORAGES, env_bool, os
+from .base import DATABASES, LOGGING, SITE_URL, STATIC_URL, STORAGES, env_bool, os
 
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
@@ -57,11 +56,9 @@ if not env_bool("ADMIN_2FA_REQUIRED", True):
 ADMIN_2FA_REQUIRED = True
 
 # Background tasks (order and contact emails, cache refreshes) go to a queue in the database that
-# `manage.py db_worker` works through (`make worker`, cerobio-worker.service; docs/deploy.md). That
-# backend is the django-tasks-db package; until it is installed, tasks run inside the web request.
-if importlib.util.find_spec("django_tasks_db") is not None:
-    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# `manage.py db_worker` works through (`make worker`, cerobio-worker.service; docs/deploy.md), so a
+# slow mail server never holds up a customer's request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Whole-page cache in nginx, refreshed when editors publish (cerobio/core/frontend_cache.py). The
 # secret is the one in nginx's `map $http_x_cache_refresh` (deploy/nginx/cerobio-refresh.conf).

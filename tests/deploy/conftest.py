@@ -8,7 +8,6 @@ worker runs too (cache refreshes then go through it, as in production).
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import signal
@@ -24,7 +23,6 @@ from . import stack
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = DATABASE_URL.startswith(("postgres://", "postgresql://"))
 REDIS_URL = os.environ.get("DEPLOY_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
-HAS_WORKER = importlib.util.find_spec("django_tasks_db") is not None
 
 # CI sets REQUIRE_NGINX=1: there a missing nginx fails the deploy tests instead of skipping them.
 requires_nginx = pytest.mark.skipif(
@@ -233,10 +231,13 @@ def deploy_stack(ports, static_root, demo_database, tmp_path_factory):
     _flush_redis(REDIS_URL)
     media_root = folder / "media"
     media_root.mkdir()
+    mail_dir = folder / "mail"  # the emails the stack sends, one file each
+    mail_dir.mkdir()
     cert, key = stack.make_certificate(folder)
     env = stack.production_env(
         database_url=database_url, redis_url=REDIS_URL, static_root=static_root, media_root=media_root, cert=cert,
-        https_port=ports.https,
+        https_port=ports.https, EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=mail_dir,
     )  # fmt: skip
     running = Stack(ports, folder, env, database_url, media_root, static_root)
     try:
@@ -253,10 +254,9 @@ def deploy_stack(ports, static_root, demo_database, tmp_path_factory):
             "nginx", [stack.nginx_binary(), "-p", str(folder), "-c", str(conf)], env, folder
         )
         running.shell = stack.Shell(env)
-        if HAS_WORKER:
-            running.worker = stack.Process(
-                "worker", [stack.sys.executable, "manage.py", "db_worker"], env, folder
-            )
+        running.worker = stack.Process(
+            "worker", [stack.sys.executable, "manage.py", "db_worker"], env, folder
+        )
         for server, port in zip(running.apps, ports.apps, strict=True):
             stack.wait_until_serving(server, port)
         stack.wait_for_port(ports.https, running.nginx.popen)

@@ -99,3 +99,44 @@ def test_an_identifier_rule_changed_on_one_server_is_used_by_the_other(deploy_st
         assert "whiteheads" not in [m["slug"] for m in result["matches"]], (
             f"server {'AB'[server]} used old rules"
         )
+
+
+def test_the_confirmation_email_is_queued_by_the_request_and_sent_by_the_worker(deploy_stack):
+    """Production sends emails from the task worker (django-tasks-db), never inside the customer's request."""
+    status, basket = call(deploy_stack, A, "POST", "/api/v1/baskets")
+    token = basket["token"]
+    call(deploy_stack, A, "POST", f"/api/v1/baskets/{token}/lines", {"sku": SKU, "quantity": 1})
+    order_body = {
+        "email": "worker.test@example.com",
+        "shipping_address": {"name": "Wren Example", "line1": "2 High Street", "line2": "", "city": "Leeds",
+                             "postcode": "LS1 1AA", "country": "GB"},
+        "shipping_method": "uk-standard",
+        "accept_terms": True,
+        "payment": {"method": "dummy", "card_number": "4242424242424242"},
+    }  # fmt: skip
+    status, order = call(
+        deploy_stack, A, "POST", f"/api/v1/baskets/{token}/checkout", order_body,
+        {"Idempotency-Key": f"worker-{uuid.uuid4().hex}"},
+    )  # fmt: skip
+    assert status == 201, order
+    number = order["order_number"]
+
+    mail_dir = deploy_stack.folder / "mail"
+    deadline = time.monotonic() + 30
+    sent = []
+    while time.monotonic() < deadline and not sent:
+        sent = [p for p in mail_dir.iterdir() if number in p.read_text(errors="replace")]
+        time.sleep(0.2)
+    assert sent, f"no confirmation email for {number}\n{deploy_stack.logs()}"
+    assert "worker.test@example.com" in sent[0].read_text()
+
+    # The task row shows who ran it: the worker process, not the web request.
+    answer = deploy_stack.run(
+        "from cerobio.shop.orders.models import Order\n"
+        "from django_tasks_db.models import DBTaskResult\n"
+        f"order = Order.objects.get(number={number!r})\n"
+        "rows = [r for r in DBTaskResult.objects.filter(task_path__endswith='send_order_email')\n"
+        "        if r.args_kwargs['kwargs'].get('order_id') == order.pk]\n"
+        "print([(r.status, len(r.worker_ids)) for r in rows])\n"
+    )
+    assert "('SUCCESSFUL', 1)" in answer, answer

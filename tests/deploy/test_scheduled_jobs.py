@@ -14,7 +14,7 @@ TIMERS = sorted(SYSTEMD.glob("*.timer"))
 
 def test_the_shop_and_editorial_jobs_are_scheduled():
     scheduled = {re.search(r"^Unit=cerobio-task@(\w+)\.service$", t.read_text(), re.M).group(1) for t in TIMERS}
-    assert {"release_unpaid_orders", "send_review_reminders", "purge_contact_messages"} <= scheduled
+    assert {"release_unpaid_orders", "send_review_reminders", "purge_contact_messages", "prune_db_task_results"} <= scheduled
 
 
 @pytest.mark.parametrize("timer", TIMERS, ids=lambda p: p.name)

@@ -1,9 +1,6 @@
 """Production grows through the environment alone: object storage, nginx cache refreshes, search, the task queue."""
 
-import importlib
-import importlib.util
 
-import pytest
 
 
 def test_media_go_to_s3_when_a_bucket_is_named(load_production, monkeypatch):
@@ -61,25 +58,7 @@ def test_opensearch_through_the_environment(load_production, monkeypatch):
     assert backend["URLS"] == ["https://search.internal:9200"]
 
 
-@pytest.mark.parametrize("installed", [True, False])
-def test_tasks_go_to_the_database_queue_when_django_tasks_db_is_installed(
-    load_production, monkeypatch, installed
-):
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name, *a: (
-            (object() if installed else None) if name == "django_tasks_db" else real(name, *a)
-        ),
-    )
+def test_tasks_go_to_the_database_queue(load_production):
     production = load_production()
-    backend = production.TASKS["default"]["BACKEND"]
-    if installed:
-        assert (
-            backend == "django_tasks_db.DatabaseBackend"
-            and "django_tasks_db" in production.INSTALLED_APPS
-        )
-    else:
-        assert backend == "django_tasks.backends.immediate.ImmediateBackend"
-        assert "django_tasks_db" not in production.INSTALLED_APPS
+    assert production.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    assert "django_tasks_db" in production.INSTALLED_APPS
