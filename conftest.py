@@ -32,21 +32,24 @@ def demo(db):
 
 
 def _restore_after_flush():
-    """After a transactional test's flush: forget cached content-type ids and recreate Wagtail's root.
+    """After a transactional test's plain flush: forget cached content-type ids and recreate Wagtail's root.
 
-    A flush deletes the rows Wagtail's migrations made (the root page, the default locale) and the
-    content types are recreated with new ids, so both must be put back before the demo loads again.
+    A flush without serialized rollback deletes the rows Wagtail's migrations made (the root page, the
+    default locale) and post_migrate recreates the content types with new ids, so both must be put
+    back before the demo loads again. After a serialized rollback the root is back with the original
+    content types, and the cache must be kept: restoring rows relies on it.
     """
     from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
     from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Locale, Page
 
+    if Page.get_first_root_node():
+        return
     ContentType.objects.clear_cache()
     if not Locale.objects.exists():
         Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+    Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
 
 
 @pytest.fixture
