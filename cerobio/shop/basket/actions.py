@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cerobio.shop.catalogue.models import ProductVariant, Stock
+from cerobio.shop.catalogue.models.stock import held_units
 
 from .lock_objects import basket_for_update
 from .models import MAX_QUANTITY, Basket, BasketLine
@@ -22,8 +23,9 @@ class BasketError(Exception):
 
 
 def _available(variant: ProductVariant) -> int:
-    stock = Stock.objects.filter(variant=variant).first()
-    return stock.available() if stock else 0
+    """Units of the variant not held for someone else's payment (one query)."""
+    stock = Stock.objects.filter(variant=variant).annotate(held=held_units("variant_id")).first()
+    return max(0, stock.quantity - stock.held) if stock else 0
 
 
 def _open_basket(basket: Basket) -> Basket:
@@ -129,7 +131,7 @@ def recheck(basket: Basket) -> list[Change]:
         return []
     changes: list[Change] = []
     with transaction.atomic():
-        lines = list(basket.lines.select_related("variant__product", "variant__stock"))
+        lines = list(basket.lines.select_related("variant__product", "variant__stock").annotate(held=held_units("variant_id")))
         for line in lines:
             variant = line.variant
             name = f"{variant.product.title} ({variant.name})"
@@ -138,7 +140,7 @@ def recheck(basket: Basket) -> list[Change]:
                 changes.append(Change(variant.sku, f"{name} is no longer sold, so we removed it from your basket."))
                 continue
             stock = getattr(variant, "stock", None)
-            available = stock.available() if stock else 0
+            available = max(0, stock.quantity - line.held) if stock else 0
             if available == 0:
                 line.delete()
                 changes.append(Change(variant.sku, f"{name} has sold out, so we removed it from your basket."))

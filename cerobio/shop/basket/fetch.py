@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Sum
 
+from cerobio.shop.catalogue.models.stock import held_units
 from cerobio.shop.money import Money, total, vat_included
 
 from .models import Basket, BasketLine
@@ -46,7 +47,8 @@ class BasketView:
 def view(basket: Basket) -> BasketView:
     """The basket as a customer sees it, priced now (VAT included; VAT part per line)."""
     lines = []
-    for line in basket.lines.select_related("variant__product", "variant__stock"):
+    rows = basket.lines.select_related("variant__product", "variant__stock").annotate(held=held_units("variant_id"))
+    for line in rows:
         variant = line.variant
         unit = Money(variant.price)
         line_total = unit * line.quantity
@@ -63,7 +65,7 @@ def view(basket: Basket) -> BasketView:
                 line_total=line_total,
                 vat=Money(vat_included(line_total.amount, variant.vat_rate)),
                 vat_rate=variant.vat_rate,
-                available=stock.available() if stock else 0,
+                available=max(0, stock.quantity - line.held) if stock else 0,
             )
         )
     return BasketView(

@@ -61,7 +61,11 @@ def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: Checko
             )
         )
     subtotal = total(Money(o.line_total) for o in order_lines)
-    delivery = option(details.address["country"], details.delivery.code, subtotal)
+    # Priced again only if the locked basket comes to a different sum than the one checked.
+    if details.subtotal == subtotal:
+        delivery = details.delivery
+    else:
+        delivery = option(details.address["country"], details.delivery.code, subtotal)
     if delivery is None:
         raise CheckoutError(
             "invalid_details", "Choose a delivery method.", 422,

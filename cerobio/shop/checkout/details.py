@@ -11,7 +11,7 @@ from django.core.validators import validate_email
 
 from cerobio.shop.delivery.address import clean_address
 from cerobio.shop.delivery.countries import COUNTRY_NAMES
-from cerobio.shop.delivery.fetch import DeliveryOption, delivers_to, option
+from cerobio.shop.delivery.fetch import DeliveryOption, option, zone_for
 from cerobio.shop.money import Money
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_\-:.]{8,128}$")
@@ -45,6 +45,7 @@ class CheckedDetails:
     email: str
     address: dict
     delivery: DeliveryOption
+    subtotal: Money | None = None  # the basket subtotal `delivery` was priced for
 
 
 def check_key(key: str | None) -> str:
@@ -71,10 +72,11 @@ def check(req: CheckoutRequest, subtotal: Money, provider) -> CheckedDetails:
     delivery = None
     country = address.get("country", "")
     if "country" not in address_errors:
-        if not delivers_to(country):
+        zone = zone_for(country.upper())
+        if zone is None:
             errors.append({"field": "shipping_address.country", "message": f"Sorry, we do not deliver to {COUNTRY_NAMES.get(country, country)}."})
         else:
-            delivery = option(country, req.shipping_method or "", subtotal)
+            delivery = option(country, req.shipping_method or "", subtotal, zone=zone)
             if delivery is None:
                 errors.append({"field": "shipping_method", "message": "Choose one of the delivery methods offered for your country."})
     if req.accept_terms is not True:
@@ -86,4 +88,4 @@ def check(req: CheckoutRequest, subtotal: Money, provider) -> CheckedDetails:
         errors.append({"field": "payment.card_number", "message": "Enter the card number."})
     if errors:
         raise CheckoutError("invalid_details", "Some details need correcting; see errors.", 422, errors)
-    return CheckedDetails(email=email, address=address, delivery=delivery)
+    return CheckedDetails(email=email, address=address, delivery=delivery, subtotal=subtotal)

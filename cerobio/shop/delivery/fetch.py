@@ -112,15 +112,17 @@ def zone_for(country: str, zones=None) -> ShippingZone | None:
 
 
 def options_for(
-    country: str, subtotal: Money, now: datetime.datetime | datetime.date | None = None
+    country: str, subtotal: Money, now: datetime.datetime | datetime.date | None = None,
+    zone: ShippingZone | None = None,
 ) -> list[DeliveryOption]:
     """Active delivery methods for a country, priced for a basket subtotal (VAT included).
 
     Dates count working days from the day the order would be sent (`Calendar.dispatch_day`):
-    `now` is the local time of the order (a bare date means "before the cut-off").
+    `now` is the local time of the order (a bare date means "before the cut-off"). `zone`, when the
+    caller already looked it up with `zone_for(country)`, saves looking it up again.
     """
     now = now or timezone.localtime()
-    zone = zone_for(country.upper())
+    zone = zone or zone_for(country.upper())
     if zone is None:
         return []
     today = now.date() if isinstance(now, datetime.datetime) else now
@@ -146,13 +148,9 @@ def options_for(
     return options
 
 
-def option(country: str, code: str, subtotal: Money) -> DeliveryOption | None:
+def option(country: str, code: str, subtotal: Money, zone: ShippingZone | None = None) -> DeliveryOption | None:
     """One delivery option by code, only if it is offered for this country."""
-    return next((o for o in options_for(country, subtotal) if o.code == code), None)
-
-
-def delivers_to(country: str) -> bool:
-    return zone_for(country.upper()) is not None
+    return next((o for o in options_for(country, subtotal, zone=zone) if o.code == code), None)
 
 
 def shipping_countries() -> list[str] | None:

@@ -9,6 +9,7 @@ under locks taken through `lock_objects.py`.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 
@@ -102,3 +103,20 @@ class Reservation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity} × variant {self.variant_id} for order {self.order_id} ({self.status})"
+
+
+def held_units(variant_ref: str, now=None):
+    """The units held by unexpired reservations of the variant in `variant_ref`, as an annotation.
+
+    `Stock.held()` as a subquery, so a list of lines or stock rows gets its availability in the same
+    query: `available = max(0, stock.quantity - held)`.
+    """
+    held = (
+        Reservation.objects.active(now)
+        .filter(variant_id=models.OuterRef(variant_ref))
+        .order_by()
+        .values("variant_id")
+        .annotate(n=Sum("quantity"))
+        .values("n")
+    )
+    return Coalesce(models.Subquery(held, output_field=models.IntegerField()), 0)
