@@ -23,7 +23,8 @@ REPO = Path(__file__).resolve().parents[2]
 NGINX_DIR = REPO / "deploy" / "nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 HOST = "localhost"  # the Site's hostname and the certificate's name
-REFRESH_SECRET = "deploy-test-refresh-secret"
+# As long as the one docs/deploy.md has operators make (`openssl rand -hex 32`: 64 characters).
+REFRESH_SECRET = "5f0c2e8a9b7d41c6a3e2f1d0c9b8a7f6e5d4c3b2a1908f7e6d5c4b3a29180f7e"
 
 HTTP_PORT, HTTPS_PORT = 8650, 8651
 APP_PORTS = (8652, 8653)

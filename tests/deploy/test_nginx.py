@@ -4,7 +4,11 @@ Only nginx is needed (no database): the configuration is the real one with this 
 self-signed certificate made with openssl.
 """
 
+import os
 import re
+import signal
+import socket
+import time
 
 import pytest
 from django.conf import settings
@@ -46,6 +50,44 @@ def test_a_broken_configuration_is_caught(tmp_path):
     site = conf.parent / "cerobio.conf"
     site.write_text(site.read_text().replace("proxy_cache cerobio;", "proxy_cache no_such_zone;"))
     assert stack.nginx_test(conf).returncode != 0
+
+
+def _refresh_flag(sock: str, secret: str | None) -> str:
+    """$cerobio_cache_refresh for a request carrying `X-Cache-Refresh: secret` (None: no header)."""
+    header = "" if secret is None else f"X-Cache-Refresh: {secret}\r\n"
+    with socket.socket(socket.AF_UNIX) as client:
+        client.settimeout(5)
+        client.connect(sock)
+        client.sendall(f"GET / HTTP/1.0\r\nHost: localhost\r\n{header}\r\n".encode())
+        answer = b""
+        while chunk := client.recv(4096):
+            answer += chunk
+    return answer.decode().split("\r\n\r\n", 1)[1]
+
+
+def test_only_the_whole_secret_sets_the_refresh_flag(tmp_path):
+    """The shipped refresh map with a secret as long as `openssl rand -hex 32` makes, in a running nginx
+    that answers with the flag (the full stack's cache test needs PostgreSQL; this needs only nginx)."""
+    secret = stack.REFRESH_SECRET
+    assert len(secret) == 64
+    sock = tmp_path / "nginx.sock"
+    site = (
+        f"include {tmp_path}/refresh-secret.conf;\n"
+        f"server {{ listen unix:{sock}; location / {{ return 200 \"$cerobio_cache_refresh\"; }} }}\n"
+    )
+    conf = stack.write_nginx_config(tmp_path, site, brotli=False)
+    nginx = stack.Process("nginx", [stack.nginx_binary(), "-p", str(tmp_path), "-c", str(conf)],
+                          dict(os.environ), tmp_path)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 10
+        while not sock.exists():
+            assert nginx.popen.poll() is None and time.monotonic() < deadline, nginx.log()
+            time.sleep(0.05)
+        assert _refresh_flag(str(sock), secret) == "1"
+        for wrong in (None, "", "a-guess", secret[:-1], secret + "0", "x" + secret, secret.upper()):
+            assert _refresh_flag(str(sock), wrong) == "0", wrong
+    finally:
+        nginx.stop(signal.SIGQUIT, timeout=10)
 
 
 def test_nginx_bypasses_its_cache_for_the_same_cookies_the_app_treats_as_private():
