@@ -14,7 +14,10 @@ from cerobio.shop.basket.models import MAX_QUANTITY
 
 class InputSchema(Schema):
     """Request bodies: text may not contain NUL characters (PostgreSQL cannot store them), so
-    they are refused with a 422 like any other invalid value instead of failing in the database."""
+    they are refused with a 422 like any other invalid value instead of failing in the database.
+
+    Whole numbers are `strict=True`: only a JSON integer, since pydantic would otherwise read
+    `false`/`true` as 0/1 (a PATCH with `"quantity": false` removed the line), "3" as 3 and 2.0 as 2."""
 
     @field_validator("*", mode="before")
     @classmethod
@@ -73,13 +76,13 @@ class LineIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
     sku: str = Field(..., min_length=1, max_length=40, examples=["CRB-KIT-STD"])
-    quantity: int = Field(1, ge=1, le=MAX_QUANTITY)
+    quantity: int = Field(1, ge=1, le=MAX_QUANTITY, strict=True)
 
 
 class QuantityIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
-    quantity: int = Field(..., ge=0, le=MAX_QUANTITY, description="0 removes the line.")
+    quantity: int = Field(..., ge=0, le=MAX_QUANTITY, strict=True, description="0 removes the line.")
 
 
 class LineOut(Schema):

@@ -131,3 +131,27 @@ def test_text_with_a_nul_character_is_refused_not_a_server_error(client, db):
     )
     assert response.status_code == 422
     assert response.json()["code"]
+
+
+NOT_WHOLE_NUMBERS = [False, True, "2", 2.0, 1.5, None]
+
+
+@pytest.mark.parametrize("quantity", NOT_WHOLE_NUMBERS, ids=repr)
+def test_a_quantity_that_is_not_a_json_integer_leaves_the_line_alone(client, api_basket, quantity):
+    """`false` used to be read as 0 (the line vanished), `true` and "2" as numbers."""
+    line_id = client.get(f"/api/v1/baskets/{api_basket}").json()["lines"][0]["id"]
+    response = client.patch(f"/api/v1/baskets/{api_basket}/lines/{line_id}", {"quantity": quantity}, content_type=JSON)
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_request"
+    assert [e["field"] for e in response.json()["errors"]] == ["quantity"]
+    lines = client.get(f"/api/v1/baskets/{api_basket}").json()["lines"]
+    assert [(line["id"], line["quantity"]) for line in lines] == [(line_id, 1)]
+
+
+@pytest.mark.parametrize("quantity", NOT_WHOLE_NUMBERS, ids=repr)
+def test_adding_with_a_quantity_that_is_not_a_json_integer_adds_nothing(client, api_basket, quantity):
+    response = client.post(f"/api/v1/baskets/{api_basket}/lines", {"sku": CREAM, "quantity": quantity}, content_type=JSON)
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_request"
+    assert [e["field"] for e in response.json()["errors"]] == ["quantity"]
+    assert [line["sku"] for line in client.get(f"/api/v1/baskets/{api_basket}").json()["lines"]] == [SKU]
