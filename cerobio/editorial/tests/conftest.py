@@ -1,4 +1,9 @@
-"""Fixtures: a user in each role, logged in (password and second factor) through Django's test client."""
+"""Fixtures: a user in each role, logged in (password and second factor) through Django's test client,
+and the day the review-date and sign-off code sees as today."""
+
+import datetime
+import importlib
+import types
 
 import pytest
 from django.contrib.auth.models import Group
@@ -88,3 +93,34 @@ def post_edit(client, page, changes: dict, action: str | None = None, follow=Fal
     if action:
         data[action] = "1"
     return client.post(f"/admin/pages/{page.pk}/edit/", data, follow=follow)
+
+
+# The modules whose review-date and sign-off code asks `datetime.date.today()`.
+CLOCK_MODULES = ("cerobio.editorial.review_dates", "cerobio.editorial.signoff", "cerobio.guide.models.pages")
+# Deliberately not the real date: a test can only pass if the app read the date from `today`.
+REVIEW_DAY = datetime.date(2027, 3, 10)
+
+
+@pytest.fixture
+def today(monkeypatch) -> datetime.date:
+    """REVIEW_DAY, which the sign-off stamp, the review report and reminders and the readers' "being
+    reviewed" note take as today for the whole test.
+
+    A test that worked out its expected dates from the real date and then asked the app failed when
+    the run crossed midnight (Europe/London) in between: a sign-off stamped the next day, a page due
+    "today" became "Overdue by 1 day". With the day held still there is no in between.
+    """
+
+    class FrozenDate(datetime.date):
+        @classmethod
+        def today(cls):
+            return REVIEW_DAY
+
+    clock = types.ModuleType("datetime")
+    clock.__dict__.update({k: v for k, v in vars(datetime).items() if not k.startswith("__")})
+    clock.date = FrozenDate
+    for name in CLOCK_MODULES:
+        module = importlib.import_module(name)
+        assert module.datetime is datetime, f"{name} no longer reads today as datetime.date.today()"
+        monkeypatch.setattr(module, "datetime", clock)
+    return REVIEW_DAY

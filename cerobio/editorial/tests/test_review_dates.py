@@ -5,18 +5,21 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from cerobio.editorial.review_dates import review_rows, review_summary
 from cerobio.editorial.tasks import send_review_reminders
 from cerobio.guide.models import GuidePage, HomePage, MiliaType, MiliaTypePage, TypesIndexPage
 
-from .conftest import make_user
+from .conftest import REVIEW_DAY, make_user
 
-TODAY = datetime.date.today()
+# The app takes REVIEW_DAY as today in every test here (conftest.today), so days(n) and what the app
+# counts from cannot fall on either side of midnight.
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def days(n):
-    return TODAY + datetime.timedelta(days=n)
+    return REVIEW_DAY + datetime.timedelta(days=n)
 
 
 @pytest.fixture
@@ -115,8 +118,10 @@ def test_readers_see_the_review_note_only_on_overdue_pages(dated, client):
 
 
 def test_a_knowledge_change_after_a_pages_review_is_listed(dated, reviewer_user):
+    """Dated by when the change was published (the real clock), not by the review-date code's today."""
     milia_type = MiliaType.objects.get(slug="milia-en-plaque")
-    MiliaTypePage.objects.filter(milia_type=milia_type).update(last_reviewed=days(-5))
+    reviewed = timezone.localdate() - datetime.timedelta(days=5)
+    MiliaTypePage.objects.filter(milia_type=milia_type).update(last_reviewed=reviewed)
     milia_type.distinguishing_cue = "A raised patch dotted with many tiny white bumps."
     revision = milia_type.save_revision(user=reviewer_user)
     # A draft waiting for sign-off is on no page yet.
@@ -124,8 +129,10 @@ def test_a_knowledge_change_after_a_pages_review_is_listed(dated, reviewer_user)
     revision.publish(user=reviewer_user)
     changes = review_summary().knowledge_changes
     assert [(c.record.slug, [p.slug for p in c.pages]) for c in changes] == [("milia-en-plaque", ["milia-en-plaque"])]
-    # Once the page is reviewed again, the change is no longer listed.
-    MiliaTypePage.objects.filter(milia_type=milia_type).update(last_reviewed=TODAY)
+    # Once the page is reviewed again on the day the change went live, the change is no longer listed.
+    changed_on = timezone.localdate(changes[0].changed_at)
+    assert reviewed < changed_on
+    MiliaTypePage.objects.filter(milia_type=milia_type).update(last_reviewed=changed_on)
     assert review_summary().knowledge_changes == []
 
 

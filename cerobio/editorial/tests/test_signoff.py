@@ -12,8 +12,6 @@ from cerobio.guide.models import GuidePage, HomePage
 
 from .conftest import edit_form, post_edit
 
-TODAY = datetime.date.today()
-
 
 @pytest.fixture
 def causes(demo):
@@ -83,14 +81,14 @@ def _submit_and_approve(causes, as_editor, as_reviewer, changes=None):
     return state
 
 
-def test_a_clinical_reviewers_approval_publishes_and_signs_the_page(causes, as_editor, as_reviewer, reviewer_user):
+def test_a_clinical_reviewers_approval_publishes_and_signs_the_page(causes, as_editor, as_reviewer, reviewer_user, today):
     state = _submit_and_approve(causes, as_editor, as_reviewer)
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
     assert causes.live and causes.title == "Causes of milia"
     assert causes.reviewer_name == "Dr Rita Reviewer"
-    assert causes.last_reviewed == TODAY
-    assert causes.next_review_due == add_months(TODAY, 12)
+    assert causes.last_reviewed == today
+    assert causes.next_review_due == add_months(today, 12)
     html = as_editor.get("/causes/").content.decode()
     assert "Dr Rita Reviewer" in html and "Causes of milia" in html
     entry = PageLogEntry.objects.get(page=causes, action="editorial.sign_off")
@@ -99,11 +97,11 @@ def test_a_clinical_reviewers_approval_publishes_and_signs_the_page(causes, as_e
     assert "Signed off by Dr Rita Reviewer" in history
 
 
-def test_an_earlier_review_date_asked_for_by_the_editor_is_kept(causes, as_editor, as_reviewer):
-    soon = TODAY + datetime.timedelta(days=90)
+def test_an_earlier_review_date_asked_for_by_the_editor_is_kept(causes, as_editor, as_reviewer, today):
+    soon = today + datetime.timedelta(days=90)
     _submit_and_approve(causes, as_editor, as_reviewer, {"next_review_due": soon.isoformat()})
     assert causes.next_review_due == soon
-    assert causes.last_reviewed == TODAY
+    assert causes.last_reviewed == today
 
 
 def test_editors_cannot_type_a_reviewer_or_review_date(causes, as_editor):
@@ -114,12 +112,12 @@ def test_editors_cannot_type_a_reviewer_or_review_date(causes, as_editor):
     assert causes.get_latest_revision_as_object().reviewer_name != "Dr Fake"
 
 
-def test_a_clinical_reviewer_publishing_directly_signs_the_page(causes, as_reviewer):
+def test_a_clinical_reviewer_publishing_directly_signs_the_page(causes, as_reviewer, today):
     response = post_edit(as_reviewer, causes, {"title": "Causes (checked)"}, action="action-publish")
     assert response.status_code == 302
     causes.refresh_from_db()
     assert causes.title == "Causes (checked)"
-    assert (causes.reviewer_name, causes.last_reviewed) == ("Dr Rita Reviewer", TODAY)
+    assert (causes.reviewer_name, causes.last_reviewed) == ("Dr Rita Reviewer", today)
     assert PageLogEntry.objects.filter(page=causes, action="editorial.sign_off").exists()
 
 
