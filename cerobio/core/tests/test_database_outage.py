@@ -6,12 +6,14 @@ SQLite: a file in a missing folder), so the errors are the driver's own.
 
 import json
 import logging
+from types import SimpleNamespace
 
 import pytest
 from django.db.utils import OperationalError
 from django.test import Client, RequestFactory
 
 from cerobio.core import outage, views
+from cerobio.core.page_weight import measure
 from cerobio.core.tests.log_capture import json_lines
 from cerobio.core.tests.outages import database_down
 
@@ -37,9 +39,11 @@ def assert_friendly_page(response):
     assert response["Retry-After"] == "30"
     assert response["Cache-Control"] == "no-store"
     assert FRIENDLY in html
-    assert (
-        'class="site-header"' in html and "/static/css/base" in html
-    )  # the site's layout, not the plain fallback
+    # The site's layout, not the plain fallback, from the one stylesheet every guide page links.
+    page = SimpleNamespace(content=response.content, status_code=503, request={"PATH_INFO": "/"})
+    sheets = measure("503", "Database down", page).stylesheets
+    assert [sheet.url.rsplit("/", 1)[-1] for sheet in sheets] == ["site.css"]
+    assert 'class="site-header"' in html and ".site-header" in sheets[0].text
     assert "Traceback" not in html and "OperationalError" not in html
 
 
