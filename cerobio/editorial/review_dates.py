@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.utils import timezone
 
 DUE_SOON_DAYS = 30
 
@@ -141,7 +142,8 @@ def knowledge_changes() -> list[KnowledgeChange]:
         published = model.objects.live().filter(live_revision__user__isnull=False).select_related("live_revision__user")
         for record in published:
             changed_at = record.last_published_at or record.live_revision.created_at
-            stale = [p for p in _pages_showing(record, pages_by_model) if changed_at.date() > p.last_reviewed]
+            changed_on = timezone.localtime(changed_at).date()  # a London date, like last_reviewed
+            stale = [p for p in _pages_showing(record, pages_by_model) if changed_on > p.last_reviewed]
             if stale:
                 changes.append(KnowledgeChange(record, changed_at, str(record.live_revision.user), stale))
     return sorted(changes, key=lambda c: c.changed_at, reverse=True)

@@ -160,3 +160,17 @@ def test_saving_a_draft_says_where_it_will_show_once_approved(demo, as_editor):
     assert "This change is now live" not in html
     assert "Readers do not see this change yet" in html
     assert MiliaTypePage.objects.get(milia_type=milia_type).title in html
+
+
+def test_a_change_just_after_london_midnight_in_summer_counts_on_the_london_day(dated, reviewer_user):
+    """00:30 in London on 11 June is 23:30 UTC on 10 June: a page reviewed on 10 June is out of date."""
+    milia_type = MiliaType.objects.get(slug="milia-en-plaque")
+    milia_type.distinguishing_cue = "A raised patch dotted with many tiny white bumps."
+    milia_type.save_revision(user=reviewer_user).publish(user=reviewer_user)
+    just_after_midnight = datetime.datetime(2027, 6, 10, 23, 30, tzinfo=datetime.UTC)
+    MiliaType.objects.filter(pk=milia_type.pk).update(last_published_at=just_after_midnight)
+    MiliaTypePage.objects.filter(milia_type=milia_type).update(last_reviewed=datetime.date(2027, 6, 10))
+    changes = review_summary().knowledge_changes
+    assert [c.record.slug for c in changes] == ["milia-en-plaque"]
+    MiliaTypePage.objects.filter(milia_type=milia_type).update(last_reviewed=datetime.date(2027, 6, 11))
+    assert review_summary().knowledge_changes == []
