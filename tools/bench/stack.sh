@@ -1,7 +1,8 @@
 # Sourced by tools/bench/bench.sh and tools/bench/loadtest.sh: the production stack on this machine.
 #
 # PostgreSQL database $BENCH_DB (dropped and made afresh: migrate + load_demo), Redis database
-# $BENCH_REDIS_DB, gunicorn with deploy/gunicorn.conf.py and production settings on $BENCH_APP_PORT,
+# $BENCH_REDIS_DB, gunicorn with deploy/gunicorn.conf.py and production settings on $BENCH_APP_PORT, the
+# task worker (manage.py db_worker: the emails),
 # and a private nginx running deploy/nginx/cerobio.conf (plain http, tools/bench/nginx_conf.py) on
 # $BENCH_PORT, with the static "ceiling" server on $BENCH_CEILING_PORT. Everything it starts is
 # stopped by stop_stack (set as an EXIT trap by start_stack); the system's own nginx is never touched.
@@ -171,6 +172,12 @@ start_stack() {
     STACK_PIDS+=($!)
     wait_for "http://127.0.0.1:$BENCH_APP_PORT/robots.txt" 90 "${STACK_PIDS[-1]}" \
         || { tail -50 "$RUN/gunicorn.log" >&2; die "gunicorn did not start (log: $RUN/gunicorn.log)"; }
+
+    # The task worker, as in production: confirmation emails are rendered and sent here (to the
+    # dummy email backend), on the same two cores, not in the checkout request.
+    say "task worker (manage.py db_worker)"
+    "$PY" manage.py db_worker >"$RUN/worker.log" 2>&1 &
+    STACK_PIDS+=($!)
 
     say "nginx (deploy/nginx/cerobio.conf, plain http) on 127.0.0.1:$BENCH_PORT, ceiling on :$BENCH_CEILING_PORT"
     local conf
