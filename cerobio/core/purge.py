@@ -5,9 +5,10 @@ Wagtail itself refreshes a page when it is published or unpublished. Two more ca
 - the page's parent lists its children (the types page shows every subtype, the shop its products),
   so publishing or unpublishing a page refreshes its parent too;
 - knowledge-base snippets (milia types, look-alikes, references, body sites, triggers, synonyms,
-  codes) and the site and shop settings are shown on pages without being part of them. Every guide
-  page reads the whole knowledge base (`KnowledgeBase()` in its context: cards, comparison tables,
-  illustrations and links can show any record), the product page lists the types it suits, and the
+  codes), the site and shop settings and the delivery zones and prices are shown on pages without
+  being part of them. Every guide page reads the whole knowledge base (`KnowledgeBase()` in its
+  context: cards, comparison tables, illustrations and links can show any record), the product page
+  lists the types it suits and its shipping details, the delivery page the zones and prices, and the
   settings fill every header and footer. Tracking which page shows which record would be fragile,
   and the site has a few dozen pages, so any such change refreshes every live page, once per
   transaction, after it commits.
@@ -30,6 +31,9 @@ SHOWN_ON_EVERY_PAGE = (
     "guide.ClassificationCode",
     "core.SiteSettings",
     "shop.ShopSettings",
+    # The delivery page's table and the product page's shipping details (JSON-LD) show these.
+    "delivery.ShippingZone",
+    "delivery.ShippingMethod",
 )
 
 

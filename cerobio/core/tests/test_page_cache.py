@@ -166,3 +166,16 @@ def test_the_redis_cache_builds_one_client_per_connection_pool():
         "redis://127.0.0.1:1/0", {}
     )  # nothing is connected until a command runs
     assert backend._cache.get_client() is backend._cache.get_client(write=True)
+
+
+def test_a_delivery_price_change_reaches_the_stored_delivery_page(
+    client, page_cache_on, django_capture_on_commit_callbacks
+):
+    from cerobio.shop.delivery.models import ShippingMethod
+
+    assert "£4.95" not in client.get("/delivery/").content.decode()  # the old table, now stored
+    method = ShippingMethod.objects.get(code="uk-standard")
+    with django_capture_on_commit_callbacks(execute=True):
+        method.price = "4.95"
+        method.save()
+    assert "£4.95" in client.get("/delivery/").content.decode()
