@@ -54,7 +54,8 @@ def _condition(page, kb) -> dict:
         for c in kb.codes
         if c.code
     ]
-    milia_type = getattr(page, "milia_type", None)
+    # A type page is about its subtype.
+    milia_type = page.kb_milia_type(kb) if hasattr(page, "kb_milia_type") else None
     if milia_type is not None:
         return {
             "@type": "MedicalCondition",

@@ -22,6 +22,10 @@ class KnowledgeBase:
         )
 
     @cached_property
+    def types_by_id(self) -> dict[int, MiliaType]:
+        return {t.pk: t for t in self.types}
+
+    @cached_property
     def types_by_slug(self) -> dict[str, MiliaType]:
         return {t.slug: t for t in self.types}
 

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "cerobio.core.http_cache.HttpCacheMiddleware",
     # Anonymous pages from the shared cache without routing or rendering (PAGE_CACHE, cerobio/core/page_cache.py).
     "cerobio.core.page_cache.PageCacheMiddleware",
+    # Which page an address leads to, from the cache for Wagtail's serve view (RENDER_CACHE, core/render_cache.py).
+    "cerobio.core.render_cache.RouteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -184,6 +186,10 @@ CACHE_NOT_FOUND_MAX_AGE = 60
 # The app's own copy of those anonymous pages in the cache (cerobio/core/page_cache.py); production turns
 # it on with Redis, which every app server shares.
 PAGE_CACHE = env_bool("PAGE_CACHE", False)
+# For the requests that still render a page: each address's route and the parts of pages that are the
+# same for everyone, kept in that cache (cerobio/core/render_cache.py); production turns it on with Redis,
+# whatever PAGE_CACHE says.
+RENDER_CACHE = env_bool("RENDER_CACHE", False)
 
 # Development and tests run tasks at once, in the request; production queues them in the database for
 # `manage.py db_worker` (settings/production.py, docs/deploy.md "Background tasks").

@@ -6,13 +6,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cerobio.core.render_cache import remember
 from cerobio.editorial.page_forms import ReviewedPageForm
 
 from ..blocks import GuideStreamBlock
@@ -231,15 +232,23 @@ class MiliaTypePage(ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Use the knowledge base's copy of the subtype (body sites prefetched) everywhere.
-        subtype = next((t for t in context["kb"].types if t.pk == self.milia_type_id), None)
-        if subtype is not None:
-            self.milia_type = subtype
-        elif not getattr(request, "is_preview", False):
-            # The subtype is not published yet: readers get 404 (an admin preview still shows it).
-            raise Http404("This type of milia is not published yet.")
-        context["photos"] = list(self.photos.select_related("image").all())
+        kb = context["kb"]
+        if not getattr(request, "is_preview", False):
+            # Kept with the page's fragments, so a page whose parts come from the cache asks nothing
+            # of the knowledge base (cerobio/core/render_cache.py).
+            published = remember(request, "published-milia-types", lambda: [t.pk for t in kb.types])
+            if self.milia_type_id not in published:
+                # The subtype is not published yet: readers get 404 (a preview still shows it).
+                raise Http404("This type of milia is not published yet.")
+        # Loaded only if the gallery is rendered, not when the article comes from the cache.
+        photos = self.photos.select_related("image")
+        context["photos"] = SimpleLazyObject(lambda: list(photos.all()))
         return context
+
+    def kb_milia_type(self, kb):
+        """The knowledge base's copy of the subtype (body sites prefetched), for the template and the
+        JSON-LD; the record itself only in a preview of a subtype that is not published yet."""
+        return kb.types_by_id.get(self.milia_type_id) or self.milia_type
 
 
 class TypePhoto(Orderable):

@@ -164,6 +164,12 @@ def kb_subject(kb, slug):
 
 
 @register.simple_tag
+def kb_milia_type(kb, page):
+    """A type page's subtype as the knowledge base has it (MiliaTypePage.kb_milia_type)."""
+    return page.kb_milia_type(kb)
+
+
+@register.simple_tag
 def type_groups(kb, group) -> list[dict]:
     """The subtypes a type-cards block shows, as groups with a heading each."""
     groups = [
