@@ -33,7 +33,7 @@ if [ -z "${SECRET_KEY:-}" ]; then
 fi
 
 if [ "$mode" = worker ]; then
-    exec "$PY" manage.py db_worker
+    exec nice -n 10 "$PY" manage.py db_worker
 fi
 
 created="$("$PY" manage.py ensure_database)"
@@ -59,7 +59,8 @@ stop() {
 trap stop INT TERM EXIT
 .venv/bin/gunicorn --config deploy/gunicorn.conf.py &
 pids+=($!)
-"$PY" manage.py db_worker &
+# Lower CPU priority than the web workers, as cerobio-worker.service (Nice=10): emails can wait.
+nice -n 10 "$PY" manage.py db_worker &
 pids+=($!)
 echo "Serving http://localhost:$PORT/ with production settings (Ctrl-C stops)."
 wait -n

@@ -176,7 +176,7 @@ start_stack() {
     # The task worker, as in production: confirmation emails are rendered and sent here (to the
     # dummy email backend), on the same two cores, not in the checkout request.
     say "task worker (manage.py db_worker)"
-    "$PY" manage.py db_worker >"$RUN/worker.log" 2>&1 &
+    nice -n 10 "$PY" manage.py db_worker >"$RUN/worker.log" 2>&1 &  # as cerobio-worker.service
     STACK_PIDS+=($!)
 
     say "nginx (deploy/nginx/cerobio.conf, plain http) on 127.0.0.1:$BENCH_PORT, ceiling on :$BENCH_CEILING_PORT"
