@@ -69,8 +69,12 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
         stock = stocks.get(need.variant_id)
         hold = holds.get(need.variant_id)
         live = hold is not None and hold.status == Reservation.Status.ACTIVE and hold.expires_at > now
-        free = stock.available(now, exclude_order=order.pk) if stock else 0
-        if stock is None or (not live and free < need.quantity) or stock.quantity < need.quantity:
+        # Units held for other orders matter only when this order's own hold has lapsed (read under the lock).
+        if (
+            stock is None
+            or stock.quantity < need.quantity
+            or (not live and stock.available(now, exclude_order=order.pk) < need.quantity)
+        ):
             short.append(need.sku)
             continue
         stock.quantity -= need.quantity

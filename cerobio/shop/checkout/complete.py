@@ -95,7 +95,7 @@ def place_order(basket: Basket, details: CheckedDetails, req: CheckoutRequest, k
     address, delivery = details.address, details.delivery
     try:
         with transaction.atomic():
-            order = Order.objects.create(
+            order = Order(
                 idempotency_key=key, basket=basket, email=details.email,
                 ship_name=address["name"], ship_line1=address["line1"], ship_line2=address["line2"],
                 ship_city=address["city"], ship_region=address["region"], ship_postcode=address["postcode"],
@@ -103,6 +103,10 @@ def place_order(basket: Basket, details: CheckedDetails, req: CheckoutRequest, k
                 shipping_price=delivery.price.amount, shipping_vat=0, delivery_earliest=delivery.earliest,
                 delivery_latest=delivery.latest, subtotal=0, total=0, vat_total=0, payment_provider=provider_code,
             )
+            # Inserted without Order.save()'s separate write of the number: _snapshot saves the number
+            # with the totals, in this same transaction.
+            Order.objects.bulk_create([order])
+            order.number = Order.number_for(order.pk)
             locked = basket_for_update(basket.pk)
             if locked.status != Basket.Status.OPEN:
                 raise CheckoutError(
@@ -173,10 +177,14 @@ def _take_payment(order: Order, provider, payment: dict, return_base: str) -> Ou
             "payment_unavailable", "We could not reach the payment service. Nothing was charged; try again shortly.", 503
         ) from exc
     status = {"succeeded": Payment.Status.PENDING, "declined": Payment.Status.DECLINED}.get(result.status, Payment.Status.PENDING)
-    Payment.objects.get_or_create(
-        provider=provider.code, reference=result.reference,
-        defaults={"order": order, "amount": order.total, "status": status, "message": result.message[:255]},
-    )
+    try:
+        with transaction.atomic():
+            Payment.objects.create(
+                provider=provider.code, reference=result.reference, order=order, amount=order.total,
+                status=status, message=result.message[:255],
+            )
+    except IntegrityError:
+        pass  # already recorded for this reference (a webhook got here first): mark_paid checks it
     if result.status == "succeeded":
         mark_paid(order.pk, provider=provider.code, reference=result.reference, amount=order.total)
     elif result.status == "declined":

@@ -89,12 +89,16 @@ class Order(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         if not self.number and self.pk:
-            # The number comes from the primary key, so two orders can never share one.
-            self.number = f"{NUMBER_PREFIX}{self.pk:06d}"
+            self.number = self.number_for(self.pk)
             type(self).objects.filter(pk=self.pk).update(number=self.number)
 
     def get_absolute_url(self) -> str:
         return f"/orders/{self.token}/"
+
+    @staticmethod
+    def number_for(pk: int) -> str:
+        """The number comes from the primary key, so two orders can never share one."""
+        return f"{NUMBER_PREFIX}{pk:06d}"
 
     @property
     def public_url(self) -> str:
