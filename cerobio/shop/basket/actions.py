@@ -10,6 +10,7 @@ from django.utils import timezone
 from cerobio.shop.catalogue.models import ProductVariant, Stock
 from cerobio.shop.catalogue.models.stock import held_units
 
+from .fetch import lines_with_stock
 from .lock_objects import basket_for_update
 from .models import MAX_QUANTITY, Basket, BasketLine
 
@@ -55,6 +56,10 @@ def find_variant(sku: str) -> ProductVariant:
     variant = (
         ProductVariant.objects.filter(sku=str(sku).strip().upper(), on_sale=True, product__live=True)
         .select_related("product")
+        .only(
+            "id", "sku", "name", "price", "vat_rate", "on_sale", "product_id",
+            "product__title", "product__url_path", "product__live",
+        )
         .first()
     )
     if variant is None:
@@ -131,7 +136,7 @@ def recheck(basket: Basket) -> list[Change]:
         return []
     changes: list[Change] = []
     with transaction.atomic():
-        lines = list(basket.lines.select_related("variant__product", "variant__stock").annotate(held=held_units("variant_id")))
+        lines = list(lines_with_stock(basket))
         for line in lines:
             variant = line.variant
             name = f"{variant.product.title} ({variant.name})"

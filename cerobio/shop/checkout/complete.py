@@ -43,7 +43,15 @@ class Outcome:
 
 def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: CheckoutRequest) -> list[Need]:
     """Write the order's lines and totals from the locked basket; return the stock it needs."""
-    lines = list(basket.lines.select_related("variant__product").order_by("pk"))
+    lines = list(
+        basket.lines.select_related("variant__product")
+        .only(
+            "id", "basket_id", "quantity", "variant__id", "variant__sku", "variant__name", "variant__price",
+            "variant__vat_rate", "variant__on_sale", "variant__product_id", "variant__product__title",
+            "variant__product__live",
+        )
+        .order_by("pk")
+    )
     if not lines:
         raise CheckoutError("basket_empty", "Your basket is empty.", 409)
     order_lines = []
