@@ -10,6 +10,8 @@ import uuid
 
 import pytest
 
+from cerobio.shop.conftest import api_body
+
 from .conftest import requires_nginx, requires_postgres
 
 pytestmark = [pytest.mark.deploy, pytest.mark.django_db, requires_nginx, requires_postgres]
@@ -39,14 +41,7 @@ def test_a_basket_made_on_server_a_is_checked_out_on_server_b(deploy_stack):
     status, seen_by_b = call(deploy_stack, B, "GET", f"/api/v1/baskets/{token}")
     assert status == 200 and seen_by_b["item_count"] == 2
 
-    order_body = {
-        "email": "ann@example.com",
-        "shipping_address": {"name": "Ann Example", "line1": "1 High Street", "line2": "", "city": "London",
-                             "postcode": "SW1A 1AA", "country": "GB"},
-        "shipping_method": "uk-standard",
-        "accept_terms": True,
-        "payment": {"method": "dummy", "card_number": "4242424242424242"},
-    }  # fmt: skip
+    order_body = api_body()
     key = {"Idempotency-Key": f"scale-out-{uuid.uuid4().hex}"}
     status, order = call(
         deploy_stack, B, "POST", f"/api/v1/baskets/{token}/checkout", order_body, key
@@ -106,14 +101,7 @@ def test_the_confirmation_email_is_queued_by_the_request_and_sent_by_the_worker(
     status, basket = call(deploy_stack, A, "POST", "/api/v1/baskets")
     token = basket["token"]
     call(deploy_stack, A, "POST", f"/api/v1/baskets/{token}/lines", {"sku": SKU, "quantity": 1})
-    order_body = {
-        "email": "worker.test@example.com",
-        "shipping_address": {"name": "Wren Example", "line1": "2 High Street", "line2": "", "city": "Leeds",
-                             "postcode": "LS1 1AA", "country": "GB"},
-        "shipping_method": "uk-standard",
-        "accept_terms": True,
-        "payment": {"method": "dummy", "card_number": "4242424242424242"},
-    }  # fmt: skip
+    order_body = api_body(email="worker.test@example.com")
     status, order = call(
         deploy_stack, A, "POST", f"/api/v1/baskets/{token}/checkout", order_body,
         {"Idempotency-Key": f"worker-{uuid.uuid4().hex}"},
