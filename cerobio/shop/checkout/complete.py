@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cerobio.shop.basket.fetch import view as basket_view
+from cerobio.shop.basket.fetch import subtotal as basket_subtotal
 from cerobio.shop.basket.lock_objects import basket_for_update
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.catalogue.stock_actions import InsufficientStock, Need, reserve
@@ -39,6 +39,12 @@ class Outcome:
     status: str  # "paid" | "redirect" | "pending" | "declined" | "cancelled"
     redirect_url: str = ""
     message: str = ""
+
+
+# What _snapshot adds to the order row place_order inserted (the rest was written by the insert).
+SNAPSHOT_FIELDS = (
+    "number", "subtotal", "total", "shipping_price", "shipping_vat", "vat_total", "delivery_earliest", "delivery_latest",
+)
 
 
 def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: CheckoutRequest) -> list[Need]:
@@ -91,7 +97,7 @@ def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: Checko
     order.shipping_vat = vat_included(delivery.price.amount, STANDARD_VAT_RATE)
     order.vat_total = sum((o.vat_amount for o in order_lines), order.shipping_vat)
     order.delivery_earliest, order.delivery_latest = delivery.earliest, delivery.latest
-    order.save()
+    order.save(update_fields=SNAPSHOT_FIELDS)
     return [Need(o.variant_id, o.sku, o.quantity) for o in order_lines]
 
 
@@ -160,7 +166,7 @@ def complete_checkout(basket: Basket, req: CheckoutRequest, key: str | None, *, 
     if existing is not None:
         return _replay(existing, basket)
     provider = get_provider()
-    details = check(req, basket_view(basket).subtotal, provider)
+    details = check(req, basket_subtotal(basket), provider)
     order, created = place_order(basket, details, req, key, provider.code)
     if not created:
         return _replay(order, basket)
@@ -195,14 +201,15 @@ def _take_payment(order: Order, provider, payment: dict, return_base: str) -> Ou
         pass  # already recorded for this reference (a webhook got here first): mark_paid checks it
     if result.status == "succeeded":
         mark_paid(order.pk, provider=provider.code, reference=result.reference, amount=order.total)
+        # Only these change on payment (mark_paid); the rest of the row is what place_order wrote.
+        order.refresh_from_db(fields=["status", "paid_at", "stock_problem"])
+        return outcome_for(order, created=True)
     elif result.status == "declined":
         fail_payment(order.pk, reason=result.message or "Card declined.")
         order.refresh_from_db()
         return Outcome(order, True, "declined", message=result.message)
     else:
         return Outcome(order, True, "redirect", redirect_url=result.redirect_url)
-    order.refresh_from_db()
-    return outcome_for(order, created=True)
 
 
 def thaw_if_abandoned(basket: Basket | None, now=None) -> Basket | None:

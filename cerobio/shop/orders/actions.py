@@ -58,7 +58,8 @@ def mark_paid(order_id: int, *, provider: str, reference: str, amount: Decimal) 
         Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.SUCCEEDED)
         if order.basket_id:
             basket = basket_for_update(order.basket_id)
-            if basket.status == Basket.Status.FROZEN and basket.orders.order_by("-pk").first() == order:
+            latest = basket.orders.order_by("-pk").values_list("pk", flat=True).first()
+            if basket.status == Basket.Status.FROZEN and latest == order.pk:
                 basket.status = Basket.Status.SUBMITTED
                 basket.save(update_fields=["status"])
         short = allocate(order, needs_for(order))
