@@ -6,6 +6,7 @@ http, and its report fails a run that misses a target.
 """
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -123,3 +124,31 @@ def test_the_checkout_latency_is_the_checkout_calls_own(tmp_path):
         )
     text, _ = report.bench_report(results)
     assert "p99 100.0 ms" in text
+
+
+def test_the_report_says_where_the_checkout_runs_cpu_went(tmp_path):
+    """bench.sh snapshots each program's CPU seconds around (e); the report shows the difference per 15 s."""
+    results = _results(tmp_path)
+    (results / "e.cpu-before.txt").write_text("gunicorn 100\npostgres 40\npython 7\nbench 1\nsshd 3\n_cores 2\n")
+    (results / "e.cpu-after.txt").write_text("gunicorn 118\npostgres 46\npython 10\nbench 1.15\nsshd 3\n_cores 2\n")
+    text, _ = report.bench_report(results)
+    assert (
+        "- CPU used during (e), in % of one core (2 cores = 200%): gunicorn 120%, PostgreSQL 40%, "
+        "task worker 20%, wrk 1%; 181% in all."
+    ) in text
+
+
+def test_the_cpu_snapshot_counts_running_and_finished_processes(tmp_path):
+    """The snapshot bench.sh takes: a finished child's time goes to the script ("bench", i.e. wrk)."""
+    script = (
+        'PY="$1"; source <(sed -n "/^cpu_seconds()/,/^}/p" tools/bench/bench.sh); '
+        "cpu_seconds >\"$2/before\"; "
+        "\"$PY\" -c 'sum(range(30_000_000))'; "
+        "cpu_seconds >\"$2/after\""
+    )
+    subprocess.run(["bash", "-c", script, "_", sys.executable, str(tmp_path)], check=True, cwd=REPO)
+    before, after = (
+        dict(line.split() for line in (tmp_path / name).read_text().splitlines()) for name in ("before", "after")
+    )
+    assert float(after["bench"]) - float(before["bench"]) > 0.2  # the finished python child's CPU time
+    assert after["_cores"] == str(os.cpu_count())

@@ -36,6 +36,37 @@ wrk_run() {
     drain
 }
 
+# cpu_seconds: CPU time used so far, summed by program name (gunicorn, postgres, python = the task
+# worker, nginx, redis-server) and, as "bench", by this script's finished children (wrk): what (e)
+# spends the machine's cores on (docs/performance.md, "What it found"). Finished processes count too:
+# a recycled gunicorn worker's time is in its master's, as the kernel keeps it.
+cpu_seconds() {
+    "$PY" - "$$" <<'EOF_CPU'
+import os
+import sys
+from pathlib import Path
+
+bench, me, ticks = sys.argv[1], str(os.getpid()), os.sysconf("SC_CLK_TCK")
+total = {}
+for proc in Path("/proc").iterdir():
+    if not proc.name.isdigit() or proc.name == me:
+        continue
+    try:
+        fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        name = (proc / "comm").read_text().strip().replace(" ", "_")
+    except OSError:
+        continue
+    own, children = int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
+    if proc.name == bench:
+        total["bench"] = total.get("bench", 0) + children
+    else:
+        total[name] = total.get(name, 0) + own + children
+for name, used in sorted(total.items()):
+    print(name, used / ticks)
+print("_cores", os.cpu_count())
+EOF_CPU
+}
+
 # Requests wrk left behind (it stops with some still queued at gunicorn) would slow the next scenario
 # down: wait until gunicorn answers a probe at once.
 drain() {
@@ -95,7 +126,10 @@ measure c "$SITE/api/v1/identify" identify.lua
 say "(d) POST /api/v1/baskets/{token}/lines"
 measure d "$SITE" basket.lua
 say "(e) API checkout: create basket, add line, checkout"
-measure e "$SITE" checkout.lua
+wrk_run warm-e "$SITE" checkout.lua "${BENCH_WARMUP:-3s}"
+cpu_seconds >"$RESULTS/e.cpu-before.txt"
+wrk_run e "$SITE" checkout.lua
+cpu_seconds >"$RESULTS/e.cpu-after.txt"
 say "(f) the ceiling: nginx serving the saved page"
 measure f "$CEILING/" get.lua
 

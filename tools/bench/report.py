@@ -116,6 +116,31 @@ def log_times(
     return times, statuses
 
 
+CPU_NAMES = {"gunicorn": "gunicorn", "postgres": "PostgreSQL", "python": "task worker", "nginx": "nginx",
+             "redis-server": "Redis", "bench": "wrk"}
+
+
+def cpu_split(results: Path, seconds: float) -> str:
+    """Where (e)'s CPU went: each program's share of one core, from bench.sh's cpu_seconds snapshots."""
+
+    def load(name):
+        path = results / f"e.cpu-{name}.txt"
+        if not path.exists():
+            return {}
+        return {k: float(v) for k, v in (line.split() for line in path.read_text().splitlines() if len(line.split()) == 2)}
+
+    before, after = load("before"), load("after")
+    if not before or not after or not seconds:
+        return ""
+    used = {CPU_NAMES[k]: (after.get(k, 0) - before.get(k, 0)) / seconds for k in CPU_NAMES}
+    shown = [f"{name} {share * 100:.0f}%" for name, share in sorted(used.items(), key=lambda i: -i[1]) if share >= 0.005]
+    cores = int(after.get("_cores", 0))
+    return (
+        f"- CPU used during (e), in % of one core ({cores} cores = {cores * 100}%): " + ", ".join(shown)
+        + f"; {sum(used.values()) * 100:.0f}% in all."
+    )
+
+
 def _ms(value: float) -> str:
     return f"{value:.1f}"
 
@@ -149,6 +174,7 @@ def bench_report(results: Path) -> tuple[str, list[tuple[str, bool, str]]]:
         f"- Checkout POST alone (nginx's `$request_time` for the {len(checkout_times):,} checkouts in (e)): "
         f"p50 {_ms(checkout_p50)} ms, p99 {_ms(checkout_p99)} ms; {checkouts / journey.seconds:,.0f} orders/s "
         f"({checkouts:,} orders in {journey.seconds:.0f} s).",
+        *([split] if (split := cpu_split(results, journey.seconds)) else []),
         f"- Cached page: {runs['b'].requests - not_hit:,} of {runs['b'].requests:,} responses had `X-Cache-Status: HIT`. "
         f"(a): {runs['a'].counters.get('page_cache_hit', 0):,} of {runs['a'].requests:,} came from the app's page copy "
         f"in Redis (`X-Page-Cache: hit`); (a′): {runs['a2'].counters.get('page_cache_hit', 0):,}.",
