@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Sum
 
@@ -18,13 +18,18 @@ class LineView:
     sku: str
     product: str
     name: str
-    url: str
+    page: object = field(repr=False, compare=False)  # the product page, for `url`
     quantity: int
     unit_price: Money
     line_total: Money
     vat: Money
     vat_rate: object
     available: int
+
+    @property
+    def url(self) -> str:
+        """The product page's address: worked out only where shown (the basket page), not in the API."""
+        return self.page.url or ""
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ def view(basket: Basket) -> BasketView:
                 sku=variant.sku,
                 product=variant.product.title,
                 name=variant.name,
-                url=variant.product.url or "",
+                page=variant.product,
                 quantity=line.quantity,
                 unit_price=unit,
                 line_total=line_total,

@@ -18,6 +18,8 @@ def _basket(client) -> Basket:
 def test_add_change_and_remove_lines(shopper):
     html = shopper.get("/basket/").content.decode()
     assert "Standard kit" in html and "£29.00" in html and "Includes VAT of" in html and "£4.83" in html
+    product_url = ProductVariant.objects.get(sku=SKU).product.url
+    assert product_url and f'<a href="{product_url}">' in html  # each line links back to its product page
     line = _basket(shopper).lines.get()
     shopper.post("/basket/", {"action": "update", "line": line.pk, "quantity": "3"})
     assert _basket(shopper).lines.get().quantity == 3
