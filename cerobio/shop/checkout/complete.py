@@ -41,7 +41,8 @@ class Outcome:
     message: str = ""
 
 
-# What _snapshot adds to the order row place_order inserted (the rest was written by the insert).
+# What _snapshot writes to the order row place_order inserted: the number place_order gave it after the
+# insert, and the totals and delivery dates (everything else was written by the insert).
 SNAPSHOT_FIELDS = (
     "number", "subtotal", "total", "shipping_price", "shipping_vat", "vat_total", "delivery_earliest", "delivery_latest",
 )
