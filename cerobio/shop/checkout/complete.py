@@ -5,8 +5,8 @@
 2. freeze the basket and hold the stock, under locks (order, basket, stock by id), re-checking
    availability under the lock, all in one transaction;
 3. take payment with no transaction open and no lock held;
-4. place the order: `mark_paid` allocates the held stock (or `fail_payment` releases it and
-   gives the basket back).
+4. place the order: `mark_paid` records the payment and allocates the held stock, in one
+   transaction (or `fail_payment` releases it and gives the basket back).
 """
 
 from __future__ import annotations
@@ -191,7 +191,17 @@ def _take_payment(order: Order, provider, payment: dict, return_base: str) -> Ou
         raise CheckoutError(
             "payment_unavailable", "We could not reach the payment service. Nothing was charged; try again shortly.", 503
         ) from exc
-    status = {"succeeded": Payment.Status.PENDING, "declined": Payment.Status.DECLINED}.get(result.status, Payment.Status.PENDING)
+    if result.status == "succeeded":
+        # mark_paid records the payment itself, in the transaction that marks the order paid.
+        paid = mark_paid(
+            order.pk, provider=provider.code, reference=result.reference, amount=order.total, message=result.message
+        )
+        if paid is not None:
+            order.status, order.paid_at, order.stock_problem = paid.status, paid.paid_at, paid.stock_problem
+        else:  # a webhook or a second request got there first
+            order.refresh_from_db(fields=["status", "paid_at", "stock_problem"])
+        return outcome_for(order, created=True)
+    status = Payment.Status.DECLINED if result.status == "declined" else Payment.Status.PENDING
     try:
         with transaction.atomic():
             Payment.objects.create(
@@ -199,13 +209,8 @@ def _take_payment(order: Order, provider, payment: dict, return_base: str) -> Ou
                 status=status, message=result.message[:255],
             )
     except IntegrityError:
-        pass  # already recorded for this reference (a webhook got here first): mark_paid checks it
-    if result.status == "succeeded":
-        mark_paid(order.pk, provider=provider.code, reference=result.reference, amount=order.total)
-        # Only these change on payment (mark_paid); the rest of the row is what place_order wrote.
-        order.refresh_from_db(fields=["status", "paid_at", "stock_problem"])
-        return outcome_for(order, created=True)
-    elif result.status == "declined":
+        pass  # already recorded for this reference (a webhook got here first)
+    if result.status == "declined":
         fail_payment(order.pk, reason=result.message or "Card declined.")
         order.refresh_from_db()
         return Outcome(order, True, "declined", message=result.message)

@@ -35,33 +35,44 @@ def _event(order, kind, message="", user=None, **data):
     return OrderEvent.objects.create(order=order, kind=kind, message=message, user=user, data=data)
 
 
-def mark_paid(order_id: int, *, provider: str, reference: str, amount: Decimal) -> bool:
-    """Record a successful payment. Idempotent: returns True only for the call that marked it paid.
+def mark_paid(order_id: int, *, provider: str, reference: str, amount: Decimal, message: str = "") -> Order | None:
+    """Record a successful payment. Idempotent: only the call that marked the order paid gets it back
+    (with its new status, paid_at and stock_problem); every other call gets None.
 
-    Called by the dummy provider's result, Stripe's return page and Stripe's webhook alike.
+    Called by the dummy provider's result, Stripe's return page and Stripe's webhook alike. A payment
+    this shop has not seen before is recorded here, in the same transaction, whether or not it can be
+    accepted (a payment for a cancelled or already paid order stays on record, to be refunded).
     """
     with transaction.atomic():
         order = order_for_update(order_id)
-        payment, _ = Payment.objects.get_or_create(
-            provider=provider, reference=reference, defaults={"order": order, "amount": order.total}
-        )
-        if payment.order_id != order.pk:
+        # Two calls for one payment get here one after the other (the order's lock): the second sees the first's row.
+        payment = Payment.objects.filter(provider=provider, reference=reference).only("id", "order_id", "status").first()
+        if payment is not None and payment.order_id != order.pk:
             raise OrderActionRefused("That payment belongs to another order.")
+        accepted = False
         if order.paid_at is not None:
-            return False
-        if quantize(amount) != order.total:
+            pass
+        elif quantize(amount) != order.total:
             _event(order, OrderEvent.Kind.NOTE, f"Payment {reference} was for £{amount}, not £{order.total}; not accepted.")
-            return False
-        if order.status not in PAYABLE:
+        elif order.status not in PAYABLE:
             _event(order, OrderEvent.Kind.NOTE, f"Payment {reference} arrived for a {order.get_status_display()} order; refund it.")
-            return False
-        Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.SUCCEEDED)
+        else:
+            accepted = True
+        if payment is None:
+            Payment.objects.create(
+                provider=provider, reference=reference, order=order, amount=order.total, message=message[:255],
+                status=Payment.Status.SUCCEEDED if accepted else Payment.Status.PENDING,
+            )
+        elif accepted and payment.status != Payment.Status.SUCCEEDED:
+            Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.SUCCEEDED)
+        if not accepted:
+            return None
         if order.basket_id:
-            basket = basket_for_update(order.basket_id)
-            latest = basket.orders.order_by("-pk").values_list("pk", flat=True).first()
-            if basket.status == Basket.Status.FROZEN and latest == order.pk:
-                basket.status = Basket.Status.SUBMITTED
-                basket.save(update_fields=["status"])
+            # The basket is done with, unless a newer order was started from it. One statement, which
+            # locks the basket row after the order's, as everywhere.
+            Basket.objects.filter(pk=order.basket_id, status=Basket.Status.FROZEN).exclude(
+                orders__pk__gt=order.pk
+            ).update(status=Basket.Status.SUBMITTED)
         short = allocate(order, needs_for(order))
         order.status, order.paid_at, order.stock_problem = S.PAID, timezone.now(), bool(short)
         order.save(update_fields=["status", "paid_at", "stock_problem"])
@@ -73,7 +84,7 @@ def mark_paid(order_id: int, *, provider: str, reference: str, amount: Decimal) 
                 + ", ".join(short) + ". Restock or refund.",
             )
         queue_email(order, "confirmation")
-    return True
+    return order
 
 
 def fail_payment(order_id: int, *, reason: str, abandoned: bool = False, provider: str = "", reference: str = "") -> bool:

@@ -1,0 +1,121 @@
+"""Recording a payment (orders/actions.py `mark_paid`): what staff and customers see afterwards.
+
+A checkout paid at once records its payment in the transaction that marks the order paid; a
+payment that cannot be accepted (a second one, a wrong amount, a cancelled order) is still kept on
+record for staff to refund, and changes nothing else.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+
+from cerobio.shop.basket.fetch import subtotal
+from cerobio.shop.basket.models import Basket
+from cerobio.shop.checkout.complete import place_order
+from cerobio.shop.checkout.details import CheckoutRequest, check
+from cerobio.shop.conftest import SKU, address, api_body, new_basket, stock_of
+from cerobio.shop.orders.actions import OrderActionRefused, fail_payment, mark_paid
+from cerobio.shop.orders.models import Order, OrderEvent
+from cerobio.shop.payments.models import Payment
+from cerobio.shop.payments.providers import get_provider
+
+JSON = "application/json"
+
+
+def _placed(key: str, basket=None) -> Order:
+    """An order waiting for its payment, with its stock held (as before the customer pays)."""
+    basket = basket or new_basket(SKU, 1)
+    req = CheckoutRequest(email="ann@example.com", address=address(), shipping_method="uk-standard",
+                          accept_terms=True, payment={"method": "dummy", "card_number": "4242424242424242"})  # fmt: skip
+    order, created = place_order(basket, check(req, subtotal(basket), get_provider()), req, key, "dummy")
+    assert created
+    return order
+
+
+def test_a_paid_checkout_has_one_succeeded_payment_and_a_submitted_basket(client, shop, django_capture_on_commit_callbacks):
+    basket = new_basket(SKU, 1)
+    before = stock_of(SKU)
+    with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"/api/v1/baskets/{basket.token}/checkout", api_body(), content_type=JSON,
+                               headers={"Idempotency-Key": "mark-paid-1"})  # fmt: skip
+    assert response.status_code == 201, response.content
+    assert response.json()["status"] == "paid"
+    order = Order.objects.get(token=response.json()["token"])
+    (payment,) = order.payments.all()
+    assert (payment.status, payment.amount, payment.provider) == ("succeeded", order.total, "dummy")
+    assert order.paid_at is not None and not order.stock_problem
+    assert Basket.objects.get(pk=basket.pk).status == Basket.Status.SUBMITTED
+    assert stock_of(SKU) == before - 1
+    assert len(mail.outbox) == 1
+
+
+def test_the_same_payment_reported_twice_marks_the_order_paid_once(shop, django_capture_on_commit_callbacks):
+    order = _placed("mark-paid-2")
+    before = stock_of(SKU)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = mark_paid(order.pk, provider="dummy", reference="dummy_twice", amount=order.total)
+        second = mark_paid(order.pk, provider="dummy", reference="dummy_twice", amount=order.total)
+    assert first is not None and first.status == Order.Status.PAID
+    assert second is None
+    assert Payment.objects.filter(reference="dummy_twice").count() == 1
+    assert stock_of(SKU) == before - 1
+    assert OrderEvent.objects.filter(order=order, kind=OrderEvent.Kind.PAID).count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_second_payment_for_a_paid_order_is_kept_for_a_refund_and_changes_nothing(
+    shop, django_capture_on_commit_callbacks
+):
+    order = _placed("mark-paid-3")
+    with django_capture_on_commit_callbacks(execute=True):
+        mark_paid(order.pk, provider="dummy", reference="dummy_first", amount=order.total)
+    stock = stock_of(SKU)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mark_paid(order.pk, provider="dummy", reference="dummy_second", amount=order.total) is None
+    second = Payment.objects.get(reference="dummy_second")
+    assert second.status == Payment.Status.PENDING and second.order_id == order.pk
+    assert stock_of(SKU) == stock
+    assert len(mail.outbox) == 1
+
+
+def test_a_payment_for_the_wrong_amount_is_recorded_but_not_accepted(shop):
+    order = _placed("mark-paid-4")
+    assert mark_paid(order.pk, provider="dummy", reference="dummy_short", amount=order.total - Decimal("1")) is None
+    order.refresh_from_db()
+    assert order.status == Order.Status.PENDING_PAYMENT and order.paid_at is None
+    assert Payment.objects.get(reference="dummy_short").status == Payment.Status.PENDING
+    note = OrderEvent.objects.get(order=order, kind=OrderEvent.Kind.NOTE)
+    assert "not accepted" in note.message
+    assert mail.outbox == []
+
+
+def test_a_payment_for_a_cancelled_order_is_flagged_for_a_refund(shop):
+    order = _placed("mark-paid-5")
+    Order.objects.filter(pk=order.pk).update(status=Order.Status.CANCELLED)
+    assert mark_paid(order.pk, provider="dummy", reference="dummy_late", amount=order.total) is None
+    assert Payment.objects.get(reference="dummy_late").status == Payment.Status.PENDING
+    assert "refund it" in OrderEvent.objects.get(order=order, kind=OrderEvent.Kind.NOTE).message
+    assert Order.objects.get(pk=order.pk).status == Order.Status.CANCELLED
+
+
+def test_a_late_payment_for_an_older_order_leaves_the_basket_with_its_newer_order(shop):
+    """The first payment failed, the customer started again from the same basket, then the first
+    payment arrived after all: the older order is paid, the basket stays with the newer one."""
+    old = _placed("mark-paid-6a")
+    fail_payment(old.pk, reason="Card declined.")
+    basket = Basket.objects.get(pk=old.basket_id)
+    assert basket.status == Basket.Status.OPEN
+    new = _placed("mark-paid-6b", basket=basket)
+    assert mark_paid(old.pk, provider="dummy", reference="dummy_old", amount=old.total) is not None
+    assert Basket.objects.get(pk=basket.pk).status == Basket.Status.FROZEN
+    assert mark_paid(new.pk, provider="dummy", reference="dummy_new", amount=new.total) is not None
+    assert Basket.objects.get(pk=basket.pk).status == Basket.Status.SUBMITTED
+
+
+def test_a_payment_reference_of_another_order_is_refused(shop):
+    first, second = _placed("mark-paid-7a"), _placed("mark-paid-7b")
+    mark_paid(first.pk, provider="dummy", reference="dummy_shared", amount=first.total)
+    with pytest.raises(OrderActionRefused):
+        mark_paid(second.pk, provider="dummy", reference="dummy_shared", amount=second.total)
+    assert Order.objects.get(pk=second.pk).paid_at is None
