@@ -234,6 +234,9 @@ BASKET_DAYS = int(os.environ.get("BASKET_DAYS", "30"))
 # Bank holidays skipped when counting delivery days: a country code, optionally "-subdivision"
 # (python-holidays codes, e.g. GB-ENG, GB-SCT); empty for weekends only.
 DELIVERY_HOLIDAYS = os.environ.get("DELIVERY_HOLIDAYS", "GB-ENG")
+# The delivery setup (zones, methods, closed days, cut-off) kept in the cache between changes
+# (cerobio/shop/delivery/fetch.py); production turns it on with Redis, as PAGE_CACHE.
+DELIVERY_CACHE = env_bool("DELIVERY_CACHE", False)
 
 # Editorial trust (docs/editorial.md): clinical sign-off stamps the page before Wagtail publishes it.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cerobio.editorial.signoff.finish_and_publish"

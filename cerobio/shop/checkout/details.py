@@ -11,7 +11,7 @@ from django.core.validators import validate_email
 
 from cerobio.shop.delivery.address import clean_address
 from cerobio.shop.delivery.countries import COUNTRY_NAMES
-from cerobio.shop.delivery.fetch import DeliveryOption, option, zone_for
+from cerobio.shop.delivery.fetch import DeliveryOption, delivery_setup, option, zone_for
 from cerobio.shop.money import Money
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_\-:.]{8,128}$")
@@ -72,11 +72,12 @@ def check(req: CheckoutRequest, subtotal: Money, provider) -> CheckedDetails:
     delivery = None
     country = address.get("country", "")
     if "country" not in address_errors:
-        zone = zone_for(country.upper())
+        setup = delivery_setup()
+        zone = zone_for(country.upper(), setup.zones)
         if zone is None:
             errors.append({"field": "shipping_address.country", "message": f"Sorry, we do not deliver to {COUNTRY_NAMES.get(country, country)}."})
         else:
-            delivery = option(country, req.shipping_method or "", subtotal, zone=zone)
+            delivery = option(country, req.shipping_method or "", subtotal, zone=zone, setup=setup)
             if delivery is None:
                 errors.append({"field": "shipping_method", "message": "Choose one of the delivery methods offered for your country."})
     if req.accept_terms is not True:

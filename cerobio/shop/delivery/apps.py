@@ -5,3 +5,8 @@ class DeliveryConfig(AppConfig):
     name = "cerobio.shop.delivery"
     label = "delivery"
     verbose_name = "Shop delivery"
+
+    def ready(self):
+        from .fetch import connect
+
+        connect()
