@@ -117,3 +117,21 @@ class FailOpenRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear", False)
+
+    # -- beyond Django's cache API -------------------------------------------------------------
+    def count_hit(self, key, timeout) -> int:
+        """Add one to a counter that lives `timeout` seconds from its first hit, and return it: one round
+        trip (SET NX EX, then INCR, pipelined) where add() and incr() take three (the rate limits).
+        While Redis is down every hit is the first (1), as add() and incr() would make it."""
+        if not self._available():
+            return 1
+        try:
+            full_key = self.make_and_validate_key(key)
+            client = self._cache.get_client(full_key, write=True)
+            with client.pipeline(transaction=True) as pipe:
+                pipe.set(full_key, 0, ex=int(timeout), nx=True)
+                pipe.incr(full_key)
+                return int(pipe.execute()[1])
+        except UNAVAILABLE as exc:
+            self._failed("count_hit", exc)
+            return 1

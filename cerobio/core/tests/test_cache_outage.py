@@ -145,6 +145,7 @@ def test_every_cache_operation_answers_like_an_empty_cache_while_redis_is_down(c
         with pytest.raises(ValueError):
             cache.incr("k")
         assert cache.get_or_set("k", "computed") == "computed"
+        assert cache.count_hit("hits", 60) == 1  # the rate limits' counter: every hit is the first
     assert len(cache_warnings(caplog)) == 1
 
 
@@ -186,3 +187,43 @@ def test_rate_limits_fail_open_while_redis_is_down(demo, client, settings):
     assert send_twice() == [302, 429]  # the limit works while the cache does
     with redis_cache(f"redis://127.0.0.1:{closed_port()}/5"):
         assert send_twice() == [302, 302]  # and lets people through while it does not
+
+
+
+def test_rate_limits_count_in_redis_in_one_round_trip_and_expire_with_their_window(
+    demo, client, settings, monkeypatch
+):
+    """The production cache counts a limit's hits itself (SET NX EX then INCR, pipelined): one round trip
+    per limited request, where Django's add() and incr() take three; the counter expires with its
+    window; the request over the limit gets a 429."""
+    from redis.connection import Connection
+
+    from cerobio.core.ratelimit import retry_after
+
+    settings.IDENTIFY_RATE_LIMIT = (2, 600)
+    try:
+        server = RedisServer()
+    except FileNotFoundError:
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    sends = []
+    real_send = Connection.send_packed_command
+    monkeypatch.setattr(
+        Connection, "send_packed_command", lambda self, *a, **k: sends.append(1) or real_send(self, *a, **k)
+    )
+    try:
+        with redis_cache(server.url):
+            statuses = [
+                client.post("/api/v1/identify", IDENTIFY, content_type="application/json").status_code
+                for _ in range(3)
+            ]
+            raw = cache._cache.get_client(None)
+            (key,) = [k for k in raw.keys("*") if b"ratelimit:identify" in k]
+            count, ttl = int(raw.get(key)), raw.ttl(key)
+            sends.clear()
+            assert retry_after(None, "round-trips", 5, 60, key="someone") == 0
+            round_trips = len(sends)
+    finally:
+        server.stop()
+    assert statuses == [200, 200, 429]
+    assert count == 3 and 0 < ttl <= 605
+    assert round_trips == 1
