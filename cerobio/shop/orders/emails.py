@@ -51,7 +51,7 @@ def build_email(order, kind: str, extra: dict | None = None) -> EmailMultiAltern
 
     context = {
         "order": order,
-        "summary": order_summary(order),
+        "summary": order_summary(order, history=False),  # no email shows the history
         "order_url": order.public_url,
         "site_url": settings.SITE_URL,
         "extra": extra or {},

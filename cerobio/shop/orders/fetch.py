@@ -52,8 +52,9 @@ class OrderSummary:
     history: list[OrderEvent]
 
 
-def order_summary(order: Order) -> OrderSummary:
-    """Everything a customer may see about their order."""
+def order_summary(order: Order, *, history: bool = True) -> OrderSummary:
+    """Everything a customer may see about their order (`history=False`: without its history, which
+    emails do not show, saving a query)."""
     c = order.currency
     lines = tuple(
         LineSummary(
@@ -79,5 +80,5 @@ def order_summary(order: Order) -> OrderSummary:
         address_lines=format_lines(order.address),
         status_message=CUSTOMER_MESSAGES.get(order.status, ""),
         steps=[(label, reached[status]) for status, label in STEPS],
-        history=[e for e in order.events.all() if e.kind in OrderEvent.CUSTOMER_KINDS],
+        history=[e for e in order.events.all() if e.kind in OrderEvent.CUSTOMER_KINDS] if history else [],
     )
