@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
 from cerobio.shop.catalogue.models import ProductVariant, Stock
 from cerobio.shop.catalogue.models.stock import held_units
 
 from .fetch import lines_with_stock
-from .lock_objects import basket_for_update
+from .lock_objects import touch_open_basket
 from .models import MAX_QUANTITY, Basket, BasketLine
 
 
@@ -30,13 +29,13 @@ def _available(variant: ProductVariant) -> int:
 
 
 def _open_basket(basket: Basket) -> Basket:
-    locked = basket_for_update(basket.pk)
-    if locked.status != Basket.Status.OPEN:
+    """Lock the basket (and mark it used now) for the change about to be made, if it is still open."""
+    if not touch_open_basket(basket.pk):
         raise BasketError(
             "basket_not_open",
             "This basket is being paid for or was already ordered, so it cannot be changed.",
         )
-    return locked
+    return basket
 
 
 def _check_quantity(variant: ProductVariant, quantity: int) -> None:
@@ -80,7 +79,6 @@ def add(basket: Basket, sku: str, quantity: int = 1) -> BasketLine:
             line.save(update_fields=["quantity", "price_seen"])
         else:
             line = BasketLine.objects.create(basket=basket, variant=variant, quantity=new_quantity, price_seen=variant.price)
-        _touch(basket)
     return line
 
 
@@ -102,12 +100,10 @@ def set_quantity(basket: Basket, line_id: int, quantity: int) -> BasketLine | No
         line = _line(basket, line_id)
         if quantity == 0:
             line.delete()
-            _touch(basket)
             return None
         _check_quantity(line.variant, quantity)
         line.quantity = quantity
         line.save(update_fields=["quantity"])
-        _touch(basket)
     return line
 
 
@@ -115,11 +111,6 @@ def remove(basket: Basket, line_id: int) -> None:
     with transaction.atomic():
         basket = _open_basket(basket)
         _line(basket, line_id).delete()
-        _touch(basket)
-
-
-def _touch(basket: Basket) -> None:
-    Basket.objects.filter(pk=basket.pk).update(updated_at=timezone.now())
 
 
 @dataclass(frozen=True)
