@@ -96,6 +96,31 @@ def test_an_identifier_rule_changed_on_one_server_is_used_by_the_other(deploy_st
         )
 
 
+def test_a_delivery_price_changed_on_one_server_is_charged_by_both(deploy_stack):
+    """The delivery setup is kept in Redis (DELIVERY_CACHE); saving a method makes both servers use the new price."""
+
+    def uk_standard(server):
+        status, methods = call(deploy_stack, server, "GET", "/api/v1/shipping-methods?country=GB&subtotal=29.00")
+        assert status == 200, methods
+        return next(m["price"]["amount"] for m in methods if m["code"] == "uk-standard")
+
+    def set_price(price):
+        deploy_stack.run(
+            "from cerobio.shop.delivery.models import ShippingMethod\n"
+            "method = ShippingMethod.objects.get(code='uk-standard')\n"
+            f"method.price = {price!r}\n"
+            "method.save()\n",
+        )  # fmt: skip
+
+    assert [uk_standard(A), uk_standard(B), uk_standard(A)] == ["3.50"] * 3  # stored in Redis by now
+    set_price("4.10")
+    try:
+        assert [uk_standard(A), uk_standard(B)] == ["4.10", "4.10"]
+    finally:
+        set_price("3.50")
+    assert [uk_standard(A), uk_standard(B)] == ["3.50", "3.50"]
+
+
 def test_the_confirmation_email_is_queued_by_the_request_and_sent_by_the_worker(deploy_stack):
     """Production sends emails from the task worker (django-tasks-db), never inside the customer's request."""
     status, basket = call(deploy_stack, A, "POST", "/api/v1/baskets")
