@@ -30,7 +30,9 @@ from cerobio.shop.money import Money
 
 from .models import ClosedDay, ShippingMethod, ShippingZone
 
-SETUP_KEY = "delivery:setup"
+# The stored setup is a pickled DeliverySetup: change the number when its shape changes, so servers
+# running the new code never read a copy stored by the old (nor the old the new) during an upgrade.
+SETUP_KEY = "delivery:setup:1"
 GENERATION_KEY = "delivery:generation"
 
 DEFAULT_CUTOFF = datetime.time(14, 0)

@@ -1,4 +1,4 @@
-"""A basket being paid for cannot be changed, through the API or the basket page; an open one records
+"""A basket being paid for cannot be changed through the API (add, change, remove); an open one records
 when it was last changed."""
 
 import datetime
