@@ -189,7 +189,6 @@ def test_rate_limits_fail_open_while_redis_is_down(demo, client, settings):
         assert send_twice() == [302, 302]  # and lets people through while it does not
 
 
-
 def test_rate_limits_count_in_redis_in_one_round_trip_and_expire_with_their_window(
     demo, client, settings, monkeypatch
 ):

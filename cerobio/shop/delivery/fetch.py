@@ -162,8 +162,9 @@ class Calendar:
     holidays_spec: str = ""
 
     @classmethod
-    def for_shop(cls, today: datetime.date) -> Calendar:
-        return cls(delivery_setup(today).closed, settings.DELIVERY_HOLIDAYS)
+    def for_shop(cls, setup: DeliverySetup) -> Calendar:
+        """The shop's calendar: the setup's closed days and settings.DELIVERY_HOLIDAYS."""
+        return cls(setup.closed, settings.DELIVERY_HOLIDAYS)
 
     def is_working_day(self, day: datetime.date) -> bool:
         return day.weekday() < 5 and day not in self.closed and day not in bank_holidays(self.holidays_spec, day.year)
@@ -198,10 +199,6 @@ def add_working_days(start: datetime.date, days: int, calendar: Calendar | None 
     return (calendar or Calendar(holidays_spec=settings.DELIVERY_HOLIDAYS)).add_working_days(start, days)
 
 
-def dispatch_cutoff() -> datetime.time:
-    return delivery_setup().cutoff
-
-
 def zone_for(country: str, zones=None) -> Zone | None:
     """The zone that lists the country, else the rest-of-world zone, else None."""
     zones = zones if zones is not None else delivery_setup().zones
@@ -228,7 +225,7 @@ def options_for(
     zone = zone or zone_for(country.upper(), setup.zones)
     if zone is None:
         return []
-    calendar = Calendar(setup.closed, settings.DELIVERY_HOLIDAYS)
+    calendar = Calendar.for_shop(setup)
     sent = calendar.dispatch_day(now, setup.cutoff)
     options = []
     for method in zone.methods:
