@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
+from cerobio.core.prepared import PreparedRead, instance
 from cerobio.shop.basket import actions
 from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
@@ -33,8 +34,18 @@ def basket_out(basket: Basket, changes=()) -> dict:
     }
 
 
+_BASKET_FIELDS = tuple(f.attname for f in Basket._meta.concrete_fields)
+# Every basket call starts here: compiled once per process (cerobio/core/prepared.py).
+_BASKET_BY_TOKEN = PreparedRead(
+    lambda token: Basket.objects.filter(token=token).values_list(*_BASKET_FIELDS)[:1], token=str
+)
+
+
 def find_basket(token: str) -> Basket | None:
-    return Basket.objects.filter(token=token).first() if len(token) <= 64 else None
+    if len(token) > 64:
+        return None
+    rows = _BASKET_BY_TOKEN(token=token)
+    return instance(Basket, _BASKET_FIELDS, rows[0]) if rows else None
 
 
 def _missing():

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from cerobio.core.prepared import PreparedRead, instance
+
 from .lock_objects import stock_for_update
 from .models import ProductVariant, Reservation, Stock, StockMovement
 
@@ -54,6 +56,14 @@ def reserve(order, needs: list[Need], now=None) -> None:
     )
 
 
+_HOLD_FIELDS = ("id", "variant_id", "order_id", "quantity", "expires_at", "status")
+# An order's holds, read as it is paid for: compiled once per process (cerobio/core/prepared.py).
+_HOLDS = PreparedRead(
+    lambda order_id: Reservation.objects.filter(order_id=order_id).values_list(*_HOLD_FIELDS),
+    order_id=int,
+)
+
+
 def allocate(order, needs: list[Need], now=None) -> list[str]:
     """Turn an order's holds into sales (stock goes down). Returns SKUs that could not be covered.
 
@@ -63,7 +73,7 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
     """
     now = now or timezone.now()
     stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
-    holds = {r.variant_id: r for r in order.reservations.all()}
+    holds = {r.variant_id: r for r in (instance(Reservation, _HOLD_FIELDS, row) for row in _HOLDS(order_id=order.pk))}
     short = []
     for need in sorted(needs, key=lambda n: n.variant_id):
         stock = stocks.get(need.variant_id)

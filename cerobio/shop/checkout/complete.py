@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from cerobio.core.prepared import PreparedRead
 from cerobio.shop.basket.fetch import subtotal as basket_subtotal
 from cerobio.shop.basket.lock_objects import basket_for_update
-from cerobio.shop.basket.models import Basket
+from cerobio.shop.basket.models import Basket, BasketLine
 from cerobio.shop.catalogue.stock_actions import InsufficientStock, Need, reserve
 from cerobio.shop.delivery.fetch import option
 from cerobio.shop.money import STANDARD_VAT_RATE, Money, total, vat_included
@@ -48,33 +49,44 @@ SNAPSHOT_FIELDS = (
 )
 
 
+# The reads every checkout makes, compiled once per process (cerobio/core/prepared.py).
+_SNAPSHOT_LINES = PreparedRead(
+    lambda basket_id: BasketLine.objects.filter(basket_id=basket_id)
+    .order_by("pk")
+    .values_list(
+        "quantity", "variant_id", "variant__sku", "variant__name", "variant__price", "variant__vat_rate",
+        "variant__on_sale", "variant__product__title", "variant__product__live",
+    ),
+    basket_id=int,
+)
+_ORDER_WITH_KEY = PreparedRead(
+    lambda key: Order.objects.filter(idempotency_key=key).values_list("pk")[:1], key=str
+)
+
+
+def order_with_key(key: str) -> Order | None:
+    """The order an earlier checkout with this Idempotency-Key made, if any."""
+    rows = _ORDER_WITH_KEY(key=key)
+    return Order.objects.filter(pk=rows[0][0]).first() if rows else None
+
+
 def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: CheckoutRequest) -> list[Need]:
     """Write the order's lines and totals from the locked basket; return the stock it needs."""
-    lines = list(
-        basket.lines.select_related("variant__product")
-        .only(
-            "id", "basket_id", "quantity", "variant__id", "variant__sku", "variant__name", "variant__price",
-            "variant__vat_rate", "variant__on_sale", "variant__product_id", "variant__product__title",
-            "variant__product__live",
-        )
-        .order_by("pk")
-    )
-    if not lines:
-        raise CheckoutError("basket_empty", "Your basket is empty.", 409)
     order_lines = []
-    for line in lines:
-        variant = line.variant
-        if not variant.on_sale or not variant.product.live:
-            raise CheckoutError("unavailable", f"{variant.name} is no longer sold.", 409, sku=variant.sku)
-        unit = Money(variant.price)
-        line_total = unit * line.quantity
+    for quantity, variant_id, sku, name, price, vat_rate, on_sale, title, live in _SNAPSHOT_LINES(basket_id=basket.pk):
+        if not on_sale or not live:
+            raise CheckoutError("unavailable", f"{name} is no longer sold.", 409, sku=sku)
+        unit = Money(price)
+        line_total = unit * quantity
         order_lines.append(
             OrderLine(
-                order=order, variant=variant, product_name=variant.product.title, variant_name=variant.name,
-                sku=variant.sku, quantity=line.quantity, unit_price=unit.amount, vat_rate=variant.vat_rate,
-                line_total=line_total.amount, vat_amount=vat_included(line_total.amount, variant.vat_rate),
+                order=order, variant_id=variant_id, product_name=title, variant_name=name, sku=sku,
+                quantity=quantity, unit_price=unit.amount, vat_rate=vat_rate, line_total=line_total.amount,
+                vat_amount=vat_included(line_total.amount, vat_rate),
             )
         )
+    if not order_lines:
+        raise CheckoutError("basket_empty", "Your basket is empty.", 409)
     subtotal = total(Money(o.line_total) for o in order_lines)
     # Priced again only if the locked basket comes to a different sum than the one checked.
     if details.subtotal == subtotal:
@@ -107,6 +119,12 @@ def place_order(basket: Basket, details: CheckedDetails, req: CheckoutRequest, k
 
     Returns (order, created). A key already used returns its order with created=False.
     """
+    order, created, _needs = _place(basket, details, req, key, provider_code)
+    return order, created
+
+
+def _place(basket, details, req, key, provider_code) -> tuple[Order, bool, list[Need]]:
+    """place_order, also returning the stock the new order's lines need (none for an earlier order)."""
     address, delivery = details.address, details.delivery
     try:
         with transaction.atomic():
@@ -144,8 +162,8 @@ def place_order(basket: Basket, details: CheckedDetails, req: CheckoutRequest, k
         existing = Order.objects.filter(idempotency_key=key).first()
         if existing is None:
             raise
-        return existing, False
-    return order, True
+        return existing, False, []
+    return order, True, needs
 
 
 def outcome_for(order: Order, created: bool = False) -> Outcome:
@@ -163,15 +181,15 @@ def outcome_for(order: Order, created: bool = False) -> Outcome:
 def complete_checkout(basket: Basket, req: CheckoutRequest, key: str | None, *, return_base: str) -> Outcome:
     """Run a whole checkout for a basket; safe to repeat with the same key."""
     key = check_key(key)
-    existing = Order.objects.filter(idempotency_key=key).first()
+    existing = order_with_key(key)
     if existing is not None:
         return _replay(existing, basket)
     provider = get_provider()
     details = check(req, basket_subtotal(basket), provider)
-    order, created = place_order(basket, details, req, key, provider.code)
+    order, created, needs = _place(basket, details, req, key, provider.code)
     if not created:
         return _replay(order, basket)
-    return _take_payment(order, provider, req.payment or {}, return_base)
+    return _take_payment(order, provider, req.payment or {}, return_base, needs)
 
 
 def _replay(order: Order, basket: Basket) -> Outcome:
@@ -182,7 +200,7 @@ def _replay(order: Order, basket: Basket) -> Outcome:
     return outcome_for(order)
 
 
-def _take_payment(order: Order, provider, payment: dict, return_base: str) -> Outcome:
+def _take_payment(order: Order, provider, payment: dict, return_base: str, needs: list[Need]) -> Outcome:
     """Steps 3 and 4: no lock is held while the provider works."""
     try:
         result = provider.start(order, payment, return_base)
@@ -194,7 +212,8 @@ def _take_payment(order: Order, provider, payment: dict, return_base: str) -> Ou
     if result.status == "succeeded":
         # mark_paid records the payment itself, in the transaction that marks the order paid.
         paid = mark_paid(
-            order.pk, provider=provider.code, reference=result.reference, amount=order.total, message=result.message
+            order.pk, provider=provider.code, reference=result.reference, amount=order.total, message=result.message,
+            needs=needs,
         )
         if paid is not None:
             order.status, order.paid_at, order.stock_problem = paid.status, paid.paid_at, paid.stock_problem

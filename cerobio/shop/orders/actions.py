@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from cerobio.core.prepared import PreparedRead
 from cerobio.shop.basket.lock_objects import basket_for_update
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.catalogue.stock_actions import Need, allocate, release
@@ -31,23 +32,38 @@ def needs_for(order: Order) -> list[Need]:
     return [Need(line.variant_id, line.sku, line.quantity) for line in order.lines.all() if line.variant_id]
 
 
+# A payment this shop already recorded, by the provider's reference (compiled once per process:
+# cerobio/core/prepared.py): (id, order_id, status), or none.
+_PAYMENT = PreparedRead(
+    lambda provider, reference: Payment.objects.filter(provider=provider, reference=reference)
+    .order_by("created_at", "pk")
+    .values_list("id", "order_id", "status")[:1],
+    provider=str, reference=str,
+)
+
+
 def _event(order, kind, message="", user=None, **data):
     return OrderEvent.objects.create(order=order, kind=kind, message=message, user=user, data=data)
 
 
-def mark_paid(order_id: int, *, provider: str, reference: str, amount: Decimal, message: str = "") -> Order | None:
+def mark_paid(
+    order_id: int, *, provider: str, reference: str, amount: Decimal, message: str = "", needs: list[Need] | None = None
+) -> Order | None:
     """Record a successful payment. Idempotent: only the call that marked the order paid gets it back
     (with its new status, paid_at and stock_problem); every other call gets None.
 
     Called by the dummy provider's result, Stripe's return page and Stripe's webhook alike. A payment
     this shop has not seen before is recorded here, in the same transaction, whether or not it can be
     accepted (a payment for a cancelled or already paid order stays on record, to be refunded).
+
+    `needs` is the stock the order's lines need, where the caller has it at hand (the checkout that
+    has just written the lines); without it, it is read from the order's lines.
     """
     with transaction.atomic():
         order = order_for_update(order_id)
         # Two calls for one payment get here one after the other (the order's lock): the second sees the first's row.
-        payment = Payment.objects.filter(provider=provider, reference=reference).only("id", "order_id", "status").first()
-        if payment is not None and payment.order_id != order.pk:
+        payment = next(iter(_PAYMENT(provider=provider, reference=reference)), None)
+        if payment is not None and payment[1] != order.pk:
             raise OrderActionRefused("That payment belongs to another order.")
         accepted = False
         if order.paid_at is not None:
@@ -63,8 +79,8 @@ def mark_paid(order_id: int, *, provider: str, reference: str, amount: Decimal, 
                 provider=provider, reference=reference, order=order, amount=order.total, message=message[:255],
                 status=Payment.Status.SUCCEEDED if accepted else Payment.Status.PENDING,
             )
-        elif accepted and payment.status != Payment.Status.SUCCEEDED:
-            Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.SUCCEEDED)
+        elif accepted and payment[2] != Payment.Status.SUCCEEDED:
+            Payment.objects.filter(pk=payment[0]).update(status=Payment.Status.SUCCEEDED)
         if not accepted:
             return None
         if order.basket_id:
@@ -73,7 +89,7 @@ def mark_paid(order_id: int, *, provider: str, reference: str, amount: Decimal, 
             Basket.objects.filter(pk=order.basket_id, status=Basket.Status.FROZEN).exclude(
                 orders__pk__gt=order.pk
             ).update(status=Basket.Status.SUBMITTED)
-        short = allocate(order, needs_for(order))
+        short = allocate(order, needs if needs is not None else needs_for(order))
         order.status, order.paid_at, order.stock_problem = S.PAID, timezone.now(), bool(short)
         order.save(update_fields=["status", "paid_at", "stock_problem"])
         _event(order, OrderEvent.Kind.PAID, f"Paid £{order.total} ({provider} {reference}).")

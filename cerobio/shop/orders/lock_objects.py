@@ -1,11 +1,22 @@
 """Every row lock the orders app takes. An order row is locked before any basket or stock row."""
 
+from cerobio.core.prepared import PreparedRead, instance
+
 from .models import Order
+
+_FIELDS = tuple(f.attname for f in Order._meta.concrete_fields)
+# Taken by every payment and every change of status: compiled once per process (cerobio/core/prepared.py).
+_ORDER_FOR_UPDATE = PreparedRead(
+    lambda order_id: Order.objects.select_for_update().filter(pk=order_id).values_list(*_FIELDS), order_id=int
+)
 
 
 def order_for_update(order_id: int) -> Order:
     """Lock one order for the rest of the transaction."""
-    return Order.objects.select_for_update().get(pk=order_id)
+    rows = _ORDER_FOR_UPDATE(order_id=int(order_id))
+    if not rows:
+        raise Order.DoesNotExist(f"No order {order_id}.")
+    return instance(Order, _FIELDS, rows[0])
 
 
 def orders_for_update(order_ids) -> list[Order]:

@@ -1,0 +1,149 @@
+"""Hot reads compiled to SQL once per process, then only sent with new values.
+
+Building a queryset and compiling it costs the app far more than the database takes to run it:
+on the bench machine (docs/performance.md), the basket's availability check took about 3 ms of
+Django ORM work for a query PostgreSQL answers in 0.05 ms. `PreparedRead` keeps the ORM as the one
+place a query is written: it builds the queryset once with marker values, lets Django compile it,
+finds the markers among the SQL's parameters and keeps the SQL. Each later call puts the real
+values where the markers were, runs the SQL and applies the same converters Django would.
+
+Only reads with simple equality values are prepared: strings, integers and aware datetimes. If a
+marker cannot be found among the parameters (a backend that rewrites the value in a way this module
+does not repeat, say), the read is not prepared and every call builds the queryset as usual, so the
+answer is the same either way. `values_list()` querysets only: a call returns tuples. A read that
+locks rows (`select_for_update()`) is refused outside a transaction, as Django refuses it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+import itertools
+import threading
+from collections.abc import Callable
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet
+from django.db.transaction import TransactionManagementError
+
+_UNPREPARED = object()
+_serial = itertools.count(1)
+
+
+class _Slot:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+def _marker(name: str, kind: type):
+    n = next(_serial)
+    if kind is str:
+        return f"~prepared:{name}:{n}~"
+    if kind is int:
+        return -(2**40) - n  # no row has an id or a quantity like this
+    if kind is datetime.datetime:
+        return datetime.datetime(1901, 1, 1, 0, 0, 0, n % 1_000_000, tzinfo=datetime.UTC)
+    raise TypeError(f"PreparedRead: parameter {name!r} has type {kind!r}; use str, int or datetime")
+
+
+def _db_value(connection, value):
+    """What Django's lookups send for an equality value of these types (DateTimeField adapts its value)."""
+    if isinstance(value, datetime.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
+
+
+class PreparedRead:
+    """A `values_list()` read written with the ORM and compiled once per process and database.
+
+        lines = PreparedRead(lambda basket_id: BasketLine.objects.filter(basket_id=basket_id).values_list(...),
+                             basket_id=int)
+        rows = lines(basket_id=4)
+    """
+
+    def __init__(self, build: Callable[..., QuerySet], **types: type):
+        names = list(inspect.signature(build).parameters)
+        if sorted(names) != sorted(types):
+            raise TypeError(f"PreparedRead: give a type for each of {names}")
+        self.build, self.types = build, types
+        self._compiled: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    def _compile(self, connection):
+        markers = {name: _marker(name, kind) for name, kind in self.types.items()}
+        queryset = self.build(**markers)
+        compiler = queryset.query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        wanted = {name: _db_value(connection, value) for name, value in markers.items()}
+        slots, found = [], set()
+        for param in params:
+            name = next(
+                (n for n, v in wanted.items() if type(param) is type(v) and param == v), None
+            )
+            if name is None:
+                slots.append(param)  # a constant of the query (a status, say)
+            else:
+                slots.append(_Slot(name))
+                found.add(name)
+        if found != set(markers):
+            return _UNPREPARED
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        converters = [
+            (position, converters, expression)
+            for position, (converters, expression) in compiler.get_converters(fields).items()
+        ]
+        return sql, slots, converters, compiler.col_count, queryset.query.select_for_update
+
+    def compiled(self, using: str = DEFAULT_DB_ALIAS):
+        """(sql, slots, converters, width, locks) for the database, or None where the read cannot be prepared."""
+        connection = connections[using]
+        key = f"{using}:{connection.vendor}"
+        entry = self._compiled.get(key)
+        if entry is None:
+            with self._lock:
+                entry = self._compiled.get(key)
+                if entry is None:
+                    entry = self._compiled[key] = self._compile(connection)
+        return None if entry is _UNPREPARED else entry
+
+    def __call__(self, using: str = DEFAULT_DB_ALIAS, **values) -> list[tuple]:
+        for name, kind in self.types.items():
+            if not isinstance(values[name], kind):
+                raise TypeError(f"PreparedRead: {name} must be {kind.__name__}, not {type(values[name]).__name__}")
+        entry = self.compiled(using)
+        if entry is None:
+            return list(self.build(**values).using(using))
+        sql, slots, converters, width, locks = entry
+        connection = connections[using]
+        if locks and connection.get_autocommit() and connection.features.has_select_for_update:
+            # As Django refuses it: a row lock outside a transaction would be let go at once.
+            raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+        params = [_db_value(connection, values[s.name]) if isinstance(s, _Slot) else s for s in slots]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if not converters:
+            return [tuple(row[:width]) for row in rows]
+        converted = []
+        for row in rows:
+            row = list(row[:width])  # without any columns added for ordering
+            for position, functions, expression in converters:
+                value = row[position]
+                for function in functions:
+                    value = function(value, expression, connection)
+                row[position] = value
+            converted.append(tuple(row))
+        return converted
+
+
+def instance(model, names, values, using: str = DEFAULT_DB_ALIAS):
+    """A model instance from a prepared read's columns, as the ORM would load it with `.only(*names)`.
+
+    `Model.from_db` takes the values in the model's field order; this takes them in the order named.
+    Fields not named are deferred (loaded on first use, as with `.only()`).
+    """
+    given = dict(zip(names, values, strict=True))
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in given]
+    return model.from_db(using, fields, [given[name] for name in fields])

@@ -1,0 +1,185 @@
+"""Prepared reads (cerobio/core/prepared.py): compiled once, the same answers as the ORM, every time.
+
+The basket, stock and checkout reads are prepared: a mistake in binding would show a customer
+another basket's lines, or stock held by an expired payment. Run on SQLite and PostgreSQL (CI).
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cerobio.core.prepared import PreparedRead, instance
+from cerobio.shop.api.baskets import find_basket
+from cerobio.shop.basket import actions
+from cerobio.shop.basket.fetch import lines_with_stock, subtotal, view
+from cerobio.shop.basket.models import Basket, BasketLine
+from cerobio.shop.catalogue.models import ProductVariant, Stock
+from cerobio.shop.catalogue.models.stock import held_units
+from cerobio.shop.checkout.complete import place_order
+from cerobio.shop.checkout.details import CheckoutRequest, check
+from cerobio.shop.conftest import CREAM, SKU, address, new_basket, requires_postgres
+from cerobio.shop.payments.providers import get_provider
+
+
+def _stock_read():
+    built = []
+
+    def build(variant_id, now):
+        built.append((variant_id, now))
+        return (
+            Stock.objects.filter(variant_id=variant_id)
+            .annotate(held=held_units("variant_id", now))
+            .values_list("variant_id", "quantity", "held")
+        )
+
+    return PreparedRead(build, variant_id=int, now=datetime.datetime), built
+
+
+def _hold(sku, quantity):
+    """A checkout waiting for its payment: its reservation holds the units until it expires."""
+    basket = new_basket(sku, quantity)
+    req = CheckoutRequest(email="held@example.com", address=address(), shipping_method="uk-standard",
+                          accept_terms=True, payment={"method": "dummy", "card_number": "4242424242424242"})  # fmt: skip
+    order, _ = place_order(basket, check(req, subtotal(basket), get_provider()), req, f"held-{sku}", "dummy")
+    return order.reservations.get()
+
+
+def test_each_call_binds_its_own_values_and_the_queryset_is_built_once(shop):
+    read, built = _stock_read()
+    kit, cream = ProductVariant.objects.get(sku=SKU), ProductVariant.objects.get(sku=CREAM)
+    _hold(SKU, 3)
+    now = timezone.now()
+    later = now + datetime.timedelta(days=1)  # after the hold expires
+
+    for variant, when in [(kit, now), (cream, now), (kit, later), (kit, now)]:
+        expected = list(read.build(variant.pk, when))
+        assert read(variant_id=variant.pk, now=when) == expected
+    built_by_calls = len(built) - 4  # the four comparisons above built it themselves
+    assert built_by_calls == 1, "the prepared read was built again instead of reusing its SQL"
+    assert read(variant_id=kit.pk, now=now)[0][2] == 3  # held by the live reservation
+    assert read(variant_id=kit.pk, now=later)[0][2] == 0  # no longer held a day later
+    assert read(variant_id=-1, now=now) == []
+
+
+def test_a_read_whose_values_cannot_be_found_is_built_every_time_with_the_same_answers(shop):
+    # The token is cut before it reaches the SQL, so the marker cannot be found among the
+    # parameters: the read is not prepared, and each call asks the ORM instead.
+    basket, other = new_basket(), new_basket()
+    read = PreparedRead(lambda token: Basket.objects.filter(token=token[1:]).values_list("pk"), token=str)
+    assert read.compiled() is None
+    assert read(token="x" + basket.token) == [(basket.pk,)]
+    assert read(token="x" + other.token) == [(other.pk,)]
+    assert read(token="no-such-basket") == []
+
+
+def test_values_are_converted_as_the_orm_converts_them(shop):
+    basket = new_basket(SKU, 2)
+    read = PreparedRead(
+        lambda basket_id: BasketLine.objects.filter(basket_id=basket_id).values_list(
+            "quantity", "variant__price", "variant__product__live", "created_at"
+        ),
+        basket_id=int,
+    )
+    assert read(basket_id=basket.pk) == list(read.build(basket.pk))
+    quantity, price, live, created = read(basket_id=basket.pk)[0]
+    assert (quantity, str(price), live) == (2, "29.00", True)
+    assert created.tzinfo is not None
+
+
+def test_a_value_of_the_wrong_type_is_refused():
+    read = PreparedRead(lambda token: Basket.objects.filter(token=token).values_list("pk"), token=str)
+    with pytest.raises(TypeError):
+        read(token=5)
+    with pytest.raises(TypeError):
+        PreparedRead(lambda token: Basket.objects.filter(token=token).values_list("pk"), key=str)
+
+
+def test_instance_puts_each_value_in_its_named_field_whatever_the_order(shop):
+    variant = ProductVariant.objects.get(sku=SKU)
+    built = instance(ProductVariant, ("sku", "price", "id"), ("ANY-SKU", variant.price, variant.pk))
+    assert (built.pk, built.sku, built.price) == (variant.pk, "ANY-SKU", variant.price)
+    assert built.name == variant.name  # not named: loaded on first use, as with .only()
+
+
+def test_the_basket_reads_match_the_orm_line_for_line(shop):
+    basket = new_basket(SKU, 2)
+    actions.add(basket, CREAM, 1)
+    other = new_basket(CREAM, 4)
+    _hold(SKU, 5)
+
+    shown = view(basket)
+    orm = list(lines_with_stock(basket))
+    assert [(line.id, line.sku, line.quantity) for line in shown.lines] == [
+        (line.pk, line.variant.sku, line.quantity) for line in orm
+    ]
+    assert [line.available for line in shown.lines] == [
+        max(0, line.variant.stock.quantity - line.held) for line in orm
+    ]
+    assert shown.lines[0].page.url == orm[0].variant.product.url
+    assert [line.quantity for line in view(other).lines] == [4]
+
+    found = find_basket(basket.token)
+    assert (found.pk, found.token, found.status) == (basket.pk, basket.token, basket.status)
+    assert find_basket("not-a-basket") is None
+    with CaptureQueriesContext(connection) as queries:
+        view(basket)
+        find_basket(basket.token)
+        actions.find_variant(SKU.lower())
+    assert len(queries) == 3
+
+
+def test_adding_joins_the_existing_line_of_the_same_variant(shop):
+    basket = new_basket(SKU, 1)
+    actions.add(basket, CREAM, 1)
+    actions.add(basket, SKU, 2)
+    assert sorted(basket.lines.values_list("variant__sku", "quantity")) == sorted([(SKU, 3), (CREAM, 1)])
+    with pytest.raises(actions.BasketError) as refused:
+        actions.find_variant("NO-SUCH-SKU")
+    assert refused.value.code == "unknown_sku"
+
+
+def test_the_prepared_locks_find_their_rows_and_refuse_to_run_outside_a_transaction(shop):
+    from django.db import transaction
+
+    from cerobio.shop.basket.lock_objects import basket_for_update
+    from cerobio.shop.catalogue.lock_objects import stock_for_update
+    from cerobio.shop.orders.lock_objects import order_for_update
+
+    held = _hold(SKU, 1)
+    order, basket = held.order, held.order.basket
+    kit = ProductVariant.objects.get(sku=SKU)
+    with transaction.atomic():
+        assert (order_for_update(order.pk).number, basket_for_update(basket.pk).token) == (order.number, basket.token)
+        assert [s.quantity for s in stock_for_update([kit.pk])] == [Stock.objects.get(variant=kit).quantity]
+        with pytest.raises(type(order).DoesNotExist):
+            order_for_update(-1)
+        with pytest.raises(Basket.DoesNotExist):
+            basket_for_update(-1)
+
+
+@requires_postgres
+def test_the_prepared_locks_refuse_to_run_outside_a_transaction(transactional_db):
+    """As Django refuses it: a row lock taken outside a transaction would be let go at once."""
+    from django.db.transaction import TransactionManagementError
+
+    from cerobio.shop.basket.lock_objects import basket_for_update
+    from cerobio.shop.catalogue.lock_objects import stock_for_update
+    from cerobio.shop.orders.lock_objects import order_for_update
+
+    basket = Basket.objects.create()
+    for lock in (lambda: order_for_update(1), lambda: basket_for_update(basket.pk), lambda: stock_for_update([1])):
+        with pytest.raises(TransactionManagementError):
+            lock()
+
+
+def test_units_held_count_only_live_holds_of_that_variant(shop):
+    hold = _hold(SKU, 3)
+    kit, cream = Stock.objects.get(variant__sku=SKU), Stock.objects.get(variant__sku=CREAM)
+    now = timezone.now()
+    assert (kit.held(now), cream.held(now)) == (3, 0)
+    assert kit.held(hold.expires_at + datetime.timedelta(seconds=1)) == 0
+    assert kit.held(now, exclude_order=hold.order_id) == 0
+    assert kit.available(now) == kit.quantity - 3
