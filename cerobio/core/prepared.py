@@ -147,3 +147,50 @@ def instance(model, names, values, using: str = DEFAULT_DB_ALIAS):
     given = dict(zip(names, values, strict=True))
     fields = [f.attname for f in model._meta.concrete_fields if f.attname in given]
     return model.from_db(using, fields, [given[name] for name in fields])
+
+
+class PreparedUpdate:
+    """`UPDATE table SET a = %s, ... WHERE x = %s AND ...`: a plain update of named fields, matched by
+    equality, written once per process and database from the model's metadata.
+
+        mark_paid = PreparedUpdate(Order, fields=("status", "paid_at"), match=("id",))
+        mark_paid(values={"status": "paid", "paid_at": now}, match={"id": 5})  # rows changed
+
+    Values are adapted as Django adapts them for a save (`Field.get_db_prep_save`; a WHERE value as a
+    lookup would). Like `QuerySet.update()`, it sends no signals and fills in no `auto_now` field: give
+    every value. Only for fields without a custom SQL placeholder (not geometry, say).
+    """
+
+    def __init__(self, model, *, fields: tuple[str, ...], match: tuple[str, ...]):
+        self.model = model
+        self.set_fields = [model._meta.get_field(name) for name in fields]
+        self.where_fields = [model._meta.get_field(name) for name in match]
+        for field in (*self.set_fields, *self.where_fields):
+            if not field.concrete or hasattr(field, "get_placeholder"):
+                raise TypeError(f"PreparedUpdate: {model.__name__}.{field.name} is not a plain column")
+        self._sql: dict[str, str] = {}
+
+    def sql(self, connection) -> str:
+        key = f"{connection.alias}:{connection.vendor}"
+        if key not in self._sql:
+            qn = connection.ops.quote_name
+            # Only the model's own table and column names, quoted by the backend; values go as parameters.
+            self._sql[key] = "UPDATE {} SET {} WHERE {}".format(  # noqa: S608
+                qn(self.model._meta.db_table),
+                ", ".join(f"{qn(f.column)} = %s" for f in self.set_fields),
+                " AND ".join(f"{qn(f.column)} = %s" for f in self.where_fields),
+            )
+        return self._sql[key]
+
+    def __call__(self, *, values: dict, match: dict, using: str = DEFAULT_DB_ALIAS) -> int:
+        """Run it; returns how many rows it changed."""
+        if values.keys() != {f.name for f in self.set_fields} or match.keys() != {f.name for f in self.where_fields}:
+            raise TypeError("PreparedUpdate: give exactly the fields it was made for")
+        connection = connections[using]
+        params = [f.get_db_prep_save(values[f.name], connection) for f in self.set_fields]
+        params += [
+            f.get_db_prep_value(f.get_prep_value(match[f.name]), connection, prepared=True) for f in self.where_fields
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql(connection), params)
+            return cursor.rowcount

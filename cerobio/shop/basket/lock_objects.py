@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead, instance
+from cerobio.core.prepared import PreparedRead, PreparedUpdate, instance
 
 from .models import Basket
 
@@ -26,4 +26,9 @@ def touch_open_basket(basket_id: int) -> bool:
     One UPDATE: the row lock is the update's. A checkout freezing the basket at the same moment is
     waited for, and then the basket is no longer open. False if it is not open (or has gone).
     """
-    return bool(Basket.objects.filter(pk=basket_id, status=Basket.Status.OPEN).update(updated_at=timezone.now()))
+    return bool(
+        _TOUCH(values={"updated_at": timezone.now()}, match={"id": int(basket_id), "status": Basket.Status.OPEN})
+    )
+
+
+_TOUCH = PreparedUpdate(Basket, fields=("updated_at",), match=("id", "status"))

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead, instance
+from cerobio.core.prepared import PreparedRead, PreparedUpdate, instance
 
 from .lock_objects import stock_for_update
 from .models import ProductVariant, Reservation, Stock, StockMovement
@@ -64,6 +64,11 @@ _HOLDS = PreparedRead(
 )
 
 
+# Allocation's writes, written once per process (cerobio/core/prepared.py).
+_SET_QUANTITY = PreparedUpdate(Stock, fields=("quantity", "updated_at"), match=("variant",))
+_HOLDS_TO_SALES = PreparedUpdate(Reservation, fields=("status",), match=("order", "status"))
+
+
 def allocate(order, needs: list[Need], now=None) -> list[str]:
     """Turn an order's holds into sales (stock goes down). Returns SKUs that could not be covered.
 
@@ -87,13 +92,15 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
         ):
             short.append(need.sku)
             continue
-        stock.quantity -= need.quantity
-        stock.save(update_fields=["quantity", "updated_at"])
+        stock.quantity, stock.updated_at = stock.quantity - need.quantity, timezone.now()
+        _SET_QUANTITY(values={"quantity": stock.quantity, "updated_at": stock.updated_at}, match={"variant": stock.pk})
         StockMovement.objects.create(
             variant_id=need.variant_id, sku=need.sku, change=-need.quantity, quantity_after=stock.quantity,
             reason=StockMovement.Reason.SOLD, order=order,
         )
-    order.reservations.filter(status=Reservation.Status.ACTIVE).update(status=Reservation.Status.ALLOCATED)
+    _HOLDS_TO_SALES(
+        values={"status": Reservation.Status.ALLOCATED}, match={"order": order.pk, "status": Reservation.Status.ACTIVE}
+    )
     return short
 
 

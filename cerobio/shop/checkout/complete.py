@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead
+from cerobio.core.prepared import PreparedRead, PreparedUpdate
 from cerobio.shop.basket.fetch import subtotal as basket_subtotal
 from cerobio.shop.basket.lock_objects import basket_for_update
 from cerobio.shop.basket.models import Basket, BasketLine
@@ -59,6 +59,9 @@ _SNAPSHOT_LINES = PreparedRead(
     ),
     basket_id=int,
 )
+# The checkout's writes of the order's totals and of the frozen basket, written once per process.
+_WRITE_SNAPSHOT = PreparedUpdate(Order, fields=SNAPSHOT_FIELDS, match=("id",))
+_SET_BASKET_STATUS = PreparedUpdate(Basket, fields=("status",), match=("id",))
 _ORDER_WITH_KEY = PreparedRead(
     lambda key: Order.objects.filter(idempotency_key=key).values_list("pk")[:1], key=str
 )
@@ -110,7 +113,7 @@ def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: Checko
     order.shipping_vat = vat_included(delivery.price.amount, STANDARD_VAT_RATE)
     order.vat_total = sum((o.vat_amount for o in order_lines), order.shipping_vat)
     order.delivery_earliest, order.delivery_latest = delivery.earliest, delivery.latest
-    order.save(update_fields=SNAPSHOT_FIELDS)
+    _WRITE_SNAPSHOT(values={name: getattr(order, name) for name in SNAPSHOT_FIELDS}, match={"id": order.pk})
     return [Need(o.variant_id, o.sku, o.quantity) for o in order_lines]
 
 
@@ -156,7 +159,7 @@ def _place(basket, details, req, key, provider_code) -> tuple[Order, bool, list[
                 )
                 raise CheckoutError("insufficient_stock", message, 409, sku=exc.sku, available=exc.available) from exc
             locked.status = Basket.Status.FROZEN
-            locked.save(update_fields=["status"])
+            _SET_BASKET_STATUS(values={"status": locked.status}, match={"id": locked.pk})
             OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PLACED, message=f"Total £{order.total}.")
     except IntegrityError:
         existing = Order.objects.filter(idempotency_key=key).first()

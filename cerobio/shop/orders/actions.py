@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead
+from cerobio.core.prepared import PreparedRead, PreparedUpdate
 from cerobio.shop.basket.lock_objects import basket_for_update
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.catalogue.stock_actions import Need, allocate, release
@@ -40,6 +40,9 @@ _PAYMENT = PreparedRead(
     .values_list("id", "order_id", "status")[:1],
     provider=str, reference=str,
 )
+
+
+_SET_PAID = PreparedUpdate(Order, fields=("status", "paid_at", "stock_problem"), match=("id",))
 
 
 def _event(order, kind, message="", user=None, **data):
@@ -91,7 +94,8 @@ def mark_paid(
             ).update(status=Basket.Status.SUBMITTED)
         short = allocate(order, needs if needs is not None else needs_for(order))
         order.status, order.paid_at, order.stock_problem = S.PAID, timezone.now(), bool(short)
-        order.save(update_fields=["status", "paid_at", "stock_problem"])
+        _SET_PAID(values={"status": order.status, "paid_at": order.paid_at, "stock_problem": order.stock_problem},
+                  match={"id": order.pk})  # fmt: skip
         _event(order, OrderEvent.Kind.PAID, f"Paid £{order.total} ({provider} {reference}).")
         if short:
             _event(

@@ -183,3 +183,42 @@ def test_units_held_count_only_live_holds_of_that_variant(shop):
     assert kit.held(hold.expires_at + datetime.timedelta(seconds=1)) == 0
     assert kit.held(now, exclude_order=hold.order_id) == 0
     assert kit.available(now) == kit.quantity - 3
+
+
+def test_a_prepared_update_changes_only_the_matching_rows_with_the_values_adapted(shop):
+    from decimal import Decimal
+
+    from cerobio.core.prepared import PreparedUpdate
+    from cerobio.shop.orders.models import Order
+
+    first, second = _hold(SKU, 1).order, _hold(CREAM, 1).order
+    paid_at = timezone.now().replace(microsecond=123456)
+    write = PreparedUpdate(Order, fields=("status", "paid_at", "stock_problem", "vat_total"), match=("id", "status"))
+    changed = write(
+        values={"status": Order.Status.PAID, "paid_at": paid_at, "stock_problem": True, "vat_total": Decimal("1.25")},
+        match={"id": first.pk, "status": Order.Status.PENDING_PAYMENT},
+    )
+    assert changed == 1
+    first.refresh_from_db()
+    assert (first.status, first.paid_at, first.stock_problem, first.vat_total) == (
+        Order.Status.PAID, paid_at, True, Decimal("1.25"),
+    )
+    second.refresh_from_db()
+    assert (second.status, second.paid_at, second.stock_problem) == (Order.Status.PENDING_PAYMENT, None, False)
+    # The status no longer matches: nothing changes, and the caller is told so.
+    assert write(values={"status": Order.Status.CANCELLED, "paid_at": None, "stock_problem": False,
+                         "vat_total": Decimal("0")}, match={"id": first.pk, "status": Order.Status.PENDING_PAYMENT}) == 0  # fmt: skip
+    first.refresh_from_db()
+    assert first.status == Order.Status.PAID
+
+
+def test_a_prepared_update_refuses_fields_it_was_not_made_for():
+    from cerobio.core.prepared import PreparedUpdate
+
+    write = PreparedUpdate(Basket, fields=("status",), match=("id",))
+    with pytest.raises(TypeError):
+        write(values={"status": "open", "token": "x"}, match={"id": 1})
+    with pytest.raises(TypeError):
+        write(values={"status": "open"}, match={"token": "x"})
+    with pytest.raises(TypeError):
+        PreparedUpdate(Basket, fields=("lines",), match=("id",))  # a relation, not a column
