@@ -17,6 +17,7 @@ locks rows (`select_for_update()`) is refused outside a transaction, as Django r
 from __future__ import annotations
 
 import datetime
+import functools
 import inspect
 import itertools
 import threading
@@ -136,6 +137,34 @@ class PreparedRead:
                 row[position] = value
             converted.append(tuple(row))
         return converted
+
+
+class PreparedInstances(PreparedRead):
+    """A `PreparedRead` of whole rows of `model`, given back as instances with every field loaded.
+
+        basket_by_token = PreparedInstances(Basket, lambda token: Basket.objects.filter(token=token), token=str)
+        basket_by_token.first(token="...")  # a Basket, or None
+
+    `build` returns the filtered (and ordered, and locked) queryset; the columns are added here.
+    """
+
+    def __init__(self, model, build: Callable[..., QuerySet], **types: type):
+        self.model = model
+        self.names = tuple(f.attname for f in model._meta.concrete_fields)
+
+        @functools.wraps(build)
+        def rows(**values):
+            return build(**values).values_list(*self.names)
+
+        super().__init__(rows, **types)
+
+    def __call__(self, using: str = DEFAULT_DB_ALIAS, **values) -> list:
+        return [instance(self.model, self.names, row, using) for row in super().__call__(using, **values)]
+
+    def first(self, using: str = DEFAULT_DB_ALIAS, **values):
+        """The first instance, or None (the queryset's own order; meant for unique lookups)."""
+        found = self(using, **values)
+        return found[0] if found else None
 
 
 def instance(model, names, values, using: str = DEFAULT_DB_ALIAS):

@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from cerobio.core.prepared import PreparedRead, instance
+from cerobio.core.prepared import PreparedInstances
 from cerobio.shop.basket import actions
 from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
@@ -34,18 +34,14 @@ def basket_out(basket: Basket, changes=()) -> dict:
     }
 
 
-_BASKET_FIELDS = tuple(f.attname for f in Basket._meta.concrete_fields)
 # Every basket call starts here: compiled once per process (cerobio/core/prepared.py).
-_BASKET_BY_TOKEN = PreparedRead(
-    lambda token: Basket.objects.filter(token=token).values_list(*_BASKET_FIELDS)[:1], token=str
-)
+_BASKET_BY_TOKEN = PreparedInstances(Basket, lambda token: Basket.objects.filter(token=token), token=str)
 
 
 def find_basket(token: str) -> Basket | None:
     if len(token) > 64:
         return None
-    rows = _BASKET_BY_TOKEN(token=token)
-    return instance(Basket, _BASKET_FIELDS, rows[0]) if rows else None
+    return _BASKET_BY_TOKEN.first(token=token)
 
 
 def _missing():

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead, instance
-from cerobio.shop.catalogue.models import ProductPage, ProductVariant, Stock
-from cerobio.shop.catalogue.models.stock import held_units
+from cerobio.core.prepared import PreparedInstances, PreparedRead, instance
+from cerobio.shop.catalogue.models import ProductPage, ProductVariant
+from cerobio.shop.catalogue.models.stock import STOCK_AND_HELD
 
 from .fetch import PAGE_FIELDS, lines_with_stock
 from .lock_objects import touch_open_basket
@@ -26,12 +25,6 @@ class BasketError(Exception):
 
 
 # The hot reads of adding to a basket, compiled once per process (cerobio/core/prepared.py).
-_STOCK_AND_HELD = PreparedRead(
-    lambda variant_id, now: Stock.objects.filter(variant_id=variant_id)
-    .annotate(held=held_units("variant_id", now))
-    .values_list("quantity", "held")[:1],
-    variant_id=int, now=datetime.datetime,
-)
 _VARIANT_FIELDS = ("id", "sku", "name", "price", "vat_rate", "on_sale", "product_id")
 _VARIANT_ON_SALE = PreparedRead(
     lambda sku: ProductVariant.objects.filter(sku=sku, on_sale=True, product__live=True)
@@ -39,18 +32,16 @@ _VARIANT_ON_SALE = PreparedRead(
     .values_list(*_VARIANT_FIELDS, "product__title", "product__url_path", "product__live")[:1],
     sku=str,
 )
-_LINE_FIELDS = tuple(f.attname for f in BasketLine._meta.concrete_fields)
-_LINE_OF_VARIANT = PreparedRead(
-    lambda basket_id, variant_id: BasketLine.objects.filter(basket_id=basket_id, variant_id=variant_id)
-    .order_by("created_at", "pk")
-    .values_list(*_LINE_FIELDS)[:1],
+_LINE_OF_VARIANT = PreparedInstances(
+    BasketLine,
+    lambda basket_id, variant_id: BasketLine.objects.filter(basket_id=basket_id, variant_id=variant_id),
     basket_id=int, variant_id=int,
 )
 
 
 def _available(variant: ProductVariant) -> int:
     """Units of the variant not held for someone else's payment (one query)."""
-    rows = _STOCK_AND_HELD(variant_id=variant.pk, now=timezone.now())
+    rows = STOCK_AND_HELD(variant_id=variant.pk, now=timezone.now())
     return max(0, rows[0][0] - rows[0][1]) if rows else 0
 
 
@@ -94,8 +85,7 @@ def add(basket: Basket, sku: str, quantity: int = 1) -> BasketLine:
     variant = find_variant(sku)
     with transaction.atomic():
         basket = _open_basket(basket)
-        found = _LINE_OF_VARIANT(basket_id=basket.pk, variant_id=variant.pk)
-        line = instance(BasketLine, _LINE_FIELDS, found[0]) if found else None
+        line = _LINE_OF_VARIANT.first(basket_id=basket.pk, variant_id=variant.pk)
         new_quantity = (line.quantity if line else 0) + quantity
         _check_quantity(variant, new_quantity)
         if line:

@@ -2,22 +2,21 @@
 
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead, PreparedUpdate, instance
+from cerobio.core.prepared import PreparedInstances, PreparedUpdate
 
 from .models import Basket
 
-_FIELDS = tuple(f.attname for f in Basket._meta.concrete_fields)
-_BASKET_FOR_UPDATE = PreparedRead(
-    lambda basket_id: Basket.objects.select_for_update().filter(pk=basket_id).values_list(*_FIELDS), basket_id=int
+_BASKET_FOR_UPDATE = PreparedInstances(
+    Basket, lambda basket_id: Basket.objects.select_for_update().filter(pk=basket_id), basket_id=int
 )
 
 
 def basket_for_update(basket_id: int) -> Basket:
     """Lock one basket for the rest of the transaction (compiled once per process: cerobio/core/prepared.py)."""
-    rows = _BASKET_FOR_UPDATE(basket_id=int(basket_id))
-    if not rows:
+    basket = _BASKET_FOR_UPDATE.first(basket_id=int(basket_id))
+    if basket is None:
         raise Basket.DoesNotExist(f"No basket {basket_id}.")
-    return instance(Basket, _FIELDS, rows[0])
+    return basket
 
 
 def touch_open_basket(basket_id: int) -> bool:

@@ -4,15 +4,13 @@ Across the shop the order is: an order row first (orders.lock_objects), then sto
 variant id. Keeping one order everywhere means two transactions can never wait on each other.
 """
 
-from cerobio.core.prepared import PreparedRead, instance
+from cerobio.core.prepared import PreparedInstances
 
 from .models import Stock
 
-_FIELDS = tuple(f.attname for f in Stock._meta.concrete_fields)
 # One variant is the usual basket: that lock is compiled once per process (cerobio/core/prepared.py).
-_ONE_STOCK_FOR_UPDATE = PreparedRead(
-    lambda variant_id: Stock.objects.select_for_update().filter(variant_id=variant_id).values_list(*_FIELDS),
-    variant_id=int,
+_ONE_STOCK_FOR_UPDATE = PreparedInstances(
+    Stock, lambda variant_id: Stock.objects.select_for_update().filter(variant_id=variant_id), variant_id=int
 )
 
 
@@ -20,5 +18,5 @@ def stock_for_update(variant_ids):
     """Lock the stock rows of these variants, lowest variant id first."""
     ids = set(variant_ids)
     if len(ids) == 1:
-        return [instance(Stock, _FIELDS, row) for row in _ONE_STOCK_FOR_UPDATE(variant_id=int(ids.pop()))]
+        return _ONE_STOCK_FOR_UPDATE(variant_id=int(ids.pop()))
     return list(Stock.objects.select_for_update().filter(variant_id__in=ids).order_by("variant_id"))

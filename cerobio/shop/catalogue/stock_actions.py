@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead, PreparedUpdate, instance
+from cerobio.core.prepared import PreparedInstances, PreparedUpdate
 
 from .lock_objects import stock_for_update
 from .models import ProductVariant, Reservation, Stock, StockMovement
@@ -56,12 +56,8 @@ def reserve(order, needs: list[Need], now=None) -> None:
     )
 
 
-_HOLD_FIELDS = ("id", "variant_id", "order_id", "quantity", "expires_at", "status")
 # An order's holds, read as it is paid for: compiled once per process (cerobio/core/prepared.py).
-_HOLDS = PreparedRead(
-    lambda order_id: Reservation.objects.filter(order_id=order_id).values_list(*_HOLD_FIELDS),
-    order_id=int,
-)
+_HOLDS = PreparedInstances(Reservation, lambda order_id: Reservation.objects.filter(order_id=order_id), order_id=int)
 
 
 # Allocation's writes, written once per process (cerobio/core/prepared.py).
@@ -78,7 +74,7 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
     """
     now = now or timezone.now()
     stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
-    holds = {r.variant_id: r for r in (instance(Reservation, _HOLD_FIELDS, row) for row in _HOLDS(order_id=order.pk))}
+    holds = {r.variant_id: r for r in _HOLDS(order_id=order.pk)}
     short = []
     for need in sorted(needs, key=lambda n: n.variant_id):
         stock = stocks.get(need.variant_id)

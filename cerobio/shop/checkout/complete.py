@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead, PreparedUpdate
+from cerobio.core.prepared import PreparedInstances, PreparedRead, PreparedUpdate
 from cerobio.shop.basket.fetch import subtotal as basket_subtotal
 from cerobio.shop.basket.lock_objects import basket_for_update
 from cerobio.shop.basket.models import Basket, BasketLine
@@ -62,15 +62,12 @@ _SNAPSHOT_LINES = PreparedRead(
 # The checkout's writes of the order's totals and of the frozen basket, written once per process.
 _WRITE_SNAPSHOT = PreparedUpdate(Order, fields=SNAPSHOT_FIELDS, match=("id",))
 _SET_BASKET_STATUS = PreparedUpdate(Basket, fields=("status",), match=("id",))
-_ORDER_WITH_KEY = PreparedRead(
-    lambda key: Order.objects.filter(idempotency_key=key).values_list("pk")[:1], key=str
-)
+_ORDER_WITH_KEY = PreparedInstances(Order, lambda key: Order.objects.filter(idempotency_key=key), key=str)
 
 
 def order_with_key(key: str) -> Order | None:
-    """The order an earlier checkout with this Idempotency-Key made, if any."""
-    rows = _ORDER_WITH_KEY(key=key)
-    return Order.objects.filter(pk=rows[0][0]).first() if rows else None
+    """The order an earlier checkout with this Idempotency-Key made, if any (the key is unique)."""
+    return _ORDER_WITH_KEY.first(key=key)
 
 
 def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: CheckoutRequest) -> list[Need]:
@@ -162,7 +159,7 @@ def _place(basket, details, req, key, provider_code) -> tuple[Order, bool, list[
             _SET_BASKET_STATUS(values={"status": locked.status}, match={"id": locked.pk})
             OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PLACED, message=f"Total £{order.total}.")
     except IntegrityError:
-        existing = Order.objects.filter(idempotency_key=key).first()
+        existing = order_with_key(key)
         if existing is None:
             raise
         return existing, False, []

@@ -1,22 +1,21 @@
 """Every row lock the orders app takes. An order row is locked before any basket or stock row."""
 
-from cerobio.core.prepared import PreparedRead, instance
+from cerobio.core.prepared import PreparedInstances
 
 from .models import Order
 
-_FIELDS = tuple(f.attname for f in Order._meta.concrete_fields)
 # Taken by every payment and every change of status: compiled once per process (cerobio/core/prepared.py).
-_ORDER_FOR_UPDATE = PreparedRead(
-    lambda order_id: Order.objects.select_for_update().filter(pk=order_id).values_list(*_FIELDS), order_id=int
+_ORDER_FOR_UPDATE = PreparedInstances(
+    Order, lambda order_id: Order.objects.select_for_update().filter(pk=order_id), order_id=int
 )
 
 
 def order_for_update(order_id: int) -> Order:
     """Lock one order for the rest of the transaction."""
-    rows = _ORDER_FOR_UPDATE(order_id=int(order_id))
-    if not rows:
+    order = _ORDER_FOR_UPDATE.first(order_id=int(order_id))
+    if order is None:
         raise Order.DoesNotExist(f"No order {order_id}.")
-    return instance(Order, _FIELDS, rows[0])
+    return order
 
 
 def orders_for_update(order_ids) -> list[Order]:

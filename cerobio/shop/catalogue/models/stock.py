@@ -38,8 +38,8 @@ class Stock(models.Model):
     def held(self, now=None, exclude_order=None) -> int:
         """Units held by unexpired reservations (optionally not counting one order's)."""
         if exclude_order is None:  # every checkout asks this, under the stock lock
-            rows = _HELD(variant_id=self.variant_id, now=now or timezone.now())
-            return (rows[0][0] if rows else 0) or 0
+            rows = STOCK_AND_HELD(variant_id=self.variant_id, now=now or timezone.now())
+            return rows[0][1] if rows else 0
         qs = Reservation.objects.active(now).filter(variant_id=self.variant_id).exclude(order_id=exclude_order)
         return qs.aggregate(n=Sum("quantity"))["n"] or 0
 
@@ -47,14 +47,12 @@ class Stock(models.Model):
         return max(0, self.quantity - self.held(now, exclude_order))
 
 
-# Stock.held's query, compiled once per process (cerobio/core/prepared.py).
-_HELD = PreparedRead(
-    lambda variant_id, now: Reservation.objects.active(now)
-    .filter(variant_id=variant_id)
-    .order_by()
-    .values("variant_id")
-    .annotate(n=Sum("quantity"))
-    .values_list("n"),
+# A variant's stock level and the units its live holds keep back, in one query compiled once per
+# process (cerobio/core/prepared.py): adding to a basket, and every checkout under the stock lock.
+STOCK_AND_HELD = PreparedRead(
+    lambda variant_id, now: Stock.objects.filter(variant_id=variant_id)
+    .annotate(held=held_units("variant_id", now))
+    .values_list("quantity", "held"),
     variant_id=int, now=datetime.datetime,
 )
 
