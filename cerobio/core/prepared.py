@@ -12,6 +12,10 @@ marker cannot be found among the parameters (a backend that rewrites the value i
 does not repeat, say), the read is not prepared and every call builds the queryset as usual, so the
 answer is the same either way. `values_list()` querysets only: a call returns tuples. A read that
 locks rows (`select_for_update()`) is refused outside a transaction, as Django refuses it.
+
+On PostgreSQL the statements go through the backend's `prepared_cursor()`
+(cerobio/core/postgresql/base.py): the values travel apart from the SQL and the statement is prepared
+once per connection, so the database does not parse and plan it again on every call either.
 """
 
 from __future__ import annotations
@@ -47,6 +51,12 @@ def _marker(name: str, kind: type):
     if kind is datetime.datetime:
         return datetime.datetime(1901, 1, 1, 0, 0, 0, n % 1_000_000, tzinfo=datetime.UTC)
     raise TypeError(f"PreparedRead: parameter {name!r} has type {kind!r}; use str, int or datetime")
+
+
+def _cursor(connection):
+    """The backend's preparing cursor where it has one (PostgreSQL, cerobio/core/postgresql), else a plain one."""
+    prepared_cursor = getattr(connection, "prepared_cursor", None)
+    return prepared_cursor() if prepared_cursor is not None else connection.cursor()
 
 
 def _db_value(connection, value):
@@ -122,7 +132,7 @@ class PreparedRead:
             # As Django refuses it: a row lock outside a transaction would be let go at once.
             raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
         params = [_db_value(connection, values[s.name]) if isinstance(s, _Slot) else s for s in slots]
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         if not converters:
@@ -220,6 +230,77 @@ class PreparedUpdate:
         params += [
             f.get_db_prep_value(f.get_prep_value(match[f.name]), connection, prepared=True) for f in self.where_fields
         ]
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(self.sql(connection), params)
             return cursor.rowcount
+
+
+class PreparedInsert:
+    """`INSERT INTO table (...) VALUES (...) RETURNING id`: one new row of `model`, written once per
+    process and database from the model's metadata.
+
+        add_event = PreparedInsert(OrderEvent)
+        event = add_event(OrderEvent(order=order, kind=OrderEvent.Kind.PAID, message="..."))  # pk set
+
+    What `bulk_create()` does for one object, without building a query each time: every concrete field
+    is written (an automatic primary key is left to the database and read back), each value is taken
+    as an insert takes it (`Field.pre_save(add=True)`, which fills in `auto_now_add`, then
+    `get_db_prep_save`), related objects must be saved first, and no signals are sent. The instance
+    comes back saved (`pk` set, no longer `adding`). Models with database defaults or generated
+    fields, and values that are expressions, are refused.
+    """
+
+    def __init__(self, model):
+        meta = model._meta
+        self.model = model
+        for field in meta.concrete_fields:
+            if getattr(field, "generated", False) or getattr(field, "has_db_default", lambda: False)():
+                raise TypeError(f"PreparedInsert: {model.__name__}.{field.name} is filled in by the database")
+            if hasattr(field, "get_placeholder"):
+                raise TypeError(f"PreparedInsert: {model.__name__}.{field.name} is not a plain column")
+        self.auto = meta.auto_field
+        self.fields = [f for f in meta.concrete_fields if f is not self.auto]
+        self._sql: dict[str, str] = {}
+
+    def sql(self, connection) -> str:
+        key = f"{connection.alias}:{connection.vendor}"
+        if key not in self._sql:
+            qn = connection.ops.quote_name
+            returning = ""
+            if self.auto is not None:
+                returning, _ = connection.ops.return_insert_columns([self.auto])
+            # Only the model's own table and column names, quoted by the backend; values go as parameters.
+            self._sql[key] = "INSERT INTO {} ({}) VALUES ({}) {}".format(  # noqa: S608
+                qn(self.model._meta.db_table),
+                ", ".join(qn(f.column) for f in self.fields),
+                ", ".join(["%s"] * len(self.fields)),
+                returning,
+            ).rstrip()
+        return self._sql[key]
+
+    def __call__(self, obj, using: str = DEFAULT_DB_ALIAS):
+        """Insert `obj` (an unsaved instance of the model); returns it with its primary key."""
+        if type(obj) is not self.model:
+            raise TypeError(f"PreparedInsert: expected a {self.model.__name__}, got {type(obj).__name__}")
+        if self.auto is not None and obj.pk is not None:
+            raise TypeError(f"PreparedInsert: this {self.model.__name__} already has a primary key")
+        # As save() and bulk_create() do: a related object saved after it was assigned lends its id,
+        # and an unsaved one is refused.
+        obj._prepare_related_fields_for_save(operation_name="insert")
+        connection = connections[using]
+        params = []
+        for field in self.fields:
+            value = field.pre_save(obj, add=True)
+            if hasattr(value, "resolve_expression"):
+                raise TypeError(f"PreparedInsert: {field.name} is an expression; use the ORM for that")
+            params.append(field.get_db_prep_save(value, connection))
+        with _cursor(connection) as cursor:
+            cursor.execute(self.sql(connection), params)
+            if self.auto is not None:
+                if connection.features.can_return_columns_from_insert:
+                    value = cursor.fetchone()[0]
+                else:
+                    value = connection.ops.last_insert_id(cursor, self.model._meta.db_table, self.auto.column)
+                setattr(obj, self.auto.attname, value)
+        obj._state.adding, obj._state.db = False, using
+        return obj

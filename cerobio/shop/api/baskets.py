@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from cerobio.core.prepared import PreparedInstances
+from cerobio.core.prepared import PreparedInsert, PreparedInstances
 from cerobio.shop.basket import actions
 from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
@@ -36,6 +36,7 @@ def basket_out(basket: Basket, changes=()) -> dict:
 
 # Every basket call starts here: compiled once per process (cerobio/core/prepared.py).
 _BASKET_BY_TOKEN = PreparedInstances(Basket, lambda token: Basket.objects.filter(token=token), token=str)
+_INSERT_BASKET = PreparedInsert(Basket)
 
 
 def find_basket(token: str) -> Basket | None:
@@ -56,7 +57,7 @@ def _basket_error(exc: actions.BasketError):
 @router.post("/baskets", response={201: BasketCreatedOut}, summary="Start a basket", operation_id="create_basket")
 def create_basket(request: HttpRequest, response: HttpResponse):
     response["Cache-Control"] = "no-store, private"
-    return Status(201, {"token": Basket.objects.create().token})
+    return Status(201, {"token": _INSERT_BASKET(Basket()).token})
 
 
 @router.get(

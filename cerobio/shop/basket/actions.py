@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedInstances, PreparedRead, instance
+from cerobio.core.prepared import PreparedInsert, PreparedInstances, PreparedRead, instance
 from cerobio.shop.catalogue.models import ProductPage, ProductVariant
 from cerobio.shop.catalogue.models.stock import STOCK_AND_HELD
 
@@ -37,6 +37,7 @@ _LINE_OF_VARIANT = PreparedInstances(
     lambda basket_id, variant_id: BasketLine.objects.filter(basket_id=basket_id, variant_id=variant_id),
     basket_id=int, variant_id=int,
 )
+_INSERT_LINE = PreparedInsert(BasketLine)
 
 
 def _available(variant: ProductVariant) -> int:
@@ -92,7 +93,7 @@ def add(basket: Basket, sku: str, quantity: int = 1) -> BasketLine:
             line.quantity, line.price_seen = new_quantity, variant.price
             line.save(update_fields=["quantity", "price_seen"])
         else:
-            line = BasketLine.objects.create(basket=basket, variant=variant, quantity=new_quantity, price_seen=variant.price)
+            line = _INSERT_LINE(BasketLine(basket=basket, variant=variant, quantity=new_quantity, price_seen=variant.price))
     return line
 
 

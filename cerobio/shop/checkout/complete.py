@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedInstances, PreparedRead, PreparedUpdate
+from cerobio.core.prepared import PreparedInsert, PreparedInstances, PreparedRead, PreparedUpdate
 from cerobio.shop.basket.fetch import subtotal as basket_subtotal
 from cerobio.shop.basket.lock_objects import basket_for_update
 from cerobio.shop.basket.models import Basket, BasketLine
@@ -24,6 +24,7 @@ from cerobio.shop.catalogue.stock_actions import InsufficientStock, Need, reserv
 from cerobio.shop.delivery.fetch import option
 from cerobio.shop.money import STANDARD_VAT_RATE, Money, total, vat_included
 from cerobio.shop.orders.actions import fail_payment, mark_paid
+from cerobio.shop.orders.events import record as record_event
 from cerobio.shop.orders.models import Order, OrderEvent, OrderLine
 from cerobio.shop.payments.models import Payment
 from cerobio.shop.payments.providers import PaymentError, get_provider
@@ -63,6 +64,9 @@ _SNAPSHOT_LINES = PreparedRead(
 _WRITE_SNAPSHOT = PreparedUpdate(Order, fields=SNAPSHOT_FIELDS, match=("id",))
 _SET_BASKET_STATUS = PreparedUpdate(Basket, fields=("status",), match=("id",))
 _ORDER_WITH_KEY = PreparedInstances(Order, lambda key: Order.objects.filter(idempotency_key=key), key=str)
+# The new order and its lines, written once per process.
+_INSERT_ORDER = PreparedInsert(Order)
+_INSERT_ORDER_LINE = PreparedInsert(OrderLine)
 
 
 def order_with_key(key: str) -> Order | None:
@@ -104,7 +108,8 @@ def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: Checko
             "price_changed", f"Your basket now comes to {subtotal}. Check your order and pay again.", 409,
             subtotal=subtotal.as_dict(),
         )
-    OrderLine.objects.bulk_create(order_lines)
+    for order_line in order_lines:
+        _INSERT_ORDER_LINE(order_line)
     order.subtotal, order.total = subtotal.amount, grand_total.amount
     order.shipping_price = delivery.price.amount
     order.shipping_vat = vat_included(delivery.price.amount, STANDARD_VAT_RATE)
@@ -138,7 +143,7 @@ def _place(basket, details, req, key, provider_code) -> tuple[Order, bool, list[
             )
             # Inserted without Order.save()'s separate write of the number: _snapshot saves the number
             # with the totals, in this same transaction.
-            Order.objects.bulk_create([order])
+            _INSERT_ORDER(order)
             order.number = Order.number_for(order.pk)
             locked = basket_for_update(basket.pk)
             if locked.status != Basket.Status.OPEN:
@@ -157,7 +162,7 @@ def _place(basket, details, req, key, provider_code) -> tuple[Order, bool, list[
                 raise CheckoutError("insufficient_stock", message, 409, sku=exc.sku, available=exc.available) from exc
             locked.status = Basket.Status.FROZEN
             _SET_BASKET_STATUS(values={"status": locked.status}, match={"id": locked.pk})
-            OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PLACED, message=f"Total £{order.total}.")
+            record_event(order, OrderEvent.Kind.PLACED, f"Total £{order.total}.")
     except IntegrityError:
         existing = order_with_key(key)
         if existing is None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead, PreparedUpdate
+from cerobio.core.prepared import PreparedInsert, PreparedRead, PreparedUpdate
 from cerobio.shop.basket.lock_objects import basket_for_update
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.catalogue.stock_actions import Need, allocate, release
@@ -17,6 +17,7 @@ from cerobio.shop.money import quantize
 from cerobio.shop.payments.models import Payment
 
 from .emails import queue_email
+from .events import record as _event
 from .lock_objects import order_for_update
 from .models import Order, OrderEvent
 
@@ -43,10 +44,7 @@ _PAYMENT = PreparedRead(
 
 
 _SET_PAID = PreparedUpdate(Order, fields=("status", "paid_at", "stock_problem"), match=("id",))
-
-
-def _event(order, kind, message="", user=None, **data):
-    return OrderEvent.objects.create(order=order, kind=kind, message=message, user=user, data=data)
+_INSERT_PAYMENT = PreparedInsert(Payment)
 
 
 def mark_paid(
@@ -78,10 +76,10 @@ def mark_paid(
         else:
             accepted = True
         if payment is None:
-            Payment.objects.create(
+            _INSERT_PAYMENT(Payment(
                 provider=provider, reference=reference, order=order, amount=order.total, message=message[:255],
                 status=Payment.Status.SUCCEEDED if accepted else Payment.Status.PENDING,
-            )
+            ))
         elif accepted and payment[2] != Payment.Status.SUCCEEDED:
             Payment.objects.filter(pk=payment[0]).update(status=Payment.Status.SUCCEEDED)
         if not accepted:

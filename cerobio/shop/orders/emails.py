@@ -8,6 +8,11 @@ from django.db import DEFAULT_DB_ALIAS, router, transaction
 from django.template.loader import render_to_string
 from django_tasks import task
 
+from cerobio.core.prepared import PreparedInstances
+
+from .events import record
+from .models import Order, OrderEvent, OrderLine
+
 SUBJECTS = {
     "confirmation": "Your Cerobio order {number} is confirmed",
     "dispatched": "Your Cerobio order {number} is on its way",
@@ -46,12 +51,12 @@ def _queue_shares_the_transaction() -> bool:
     )
 
 
-def build_email(order, kind: str, extra: dict | None = None) -> EmailMultiAlternatives:
+def build_email(order, kind: str, extra: dict | None = None, lines=None) -> EmailMultiAlternatives:
     from .fetch import order_summary
 
     context = {
         "order": order,
-        "summary": order_summary(order, history=False),  # no email shows the history
+        "summary": order_summary(order, history=False, lines=lines),  # no email shows the history
         "order_url": order.public_url,
         "site_url": settings.SITE_URL,
         "extra": extra or {},
@@ -68,19 +73,23 @@ def build_email(order, kind: str, extra: dict | None = None) -> EmailMultiAltern
     return message
 
 
+# The order and its lines, as every email reads them: compiled once per process (cerobio/core/prepared.py).
+_ORDER = PreparedInstances(Order, lambda order_id: Order.objects.filter(pk=order_id), order_id=int)
+_LINES = PreparedInstances(OrderLine, lambda order_id: OrderLine.objects.filter(order_id=order_id), order_id=int)
+
+
 @task()
 def send_order_email(order_id: int, kind: str, extra: dict | None = None) -> None:
     """Render and send one order email, and note it in the order's history."""
-    from .models import Order, OrderEvent
-
-    order = Order.objects.get(pk=order_id)
+    order = _ORDER.first(order_id=order_id)
+    if order is None:
+        raise Order.DoesNotExist(f"No order {order_id} to email about.")
     if order.personal_data_erased:  # the customer asked us to forget their address: nowhere to send it
-        OrderEvent.objects.create(
-            order=order, kind=OrderEvent.Kind.NOTE,
-            message=f"Not emailed ({SUBJECTS[kind].format(number=order.number)}): the customer's personal data was erased.",
+        record(
+            order, OrderEvent.Kind.NOTE,
+            f"Not emailed ({SUBJECTS[kind].format(number=order.number)}): the customer's personal data was erased.",
         )
         return
-    build_email(order, kind, extra).send()
-    OrderEvent.objects.create(
-        order=order, kind=OrderEvent.Kind.EMAIL_SENT, message=f"{SUBJECTS[kind].format(number=order.number)} → {order.email}"
-    )
+    build_email(order, kind, extra, lines=_LINES(order_id=order.pk)).send()
+    record(order, OrderEvent.Kind.EMAIL_SENT, f"{SUBJECTS[kind].format(number=order.number)} → {order.email}")
+

@@ -222,3 +222,88 @@ def test_a_prepared_update_refuses_fields_it_was_not_made_for():
         write(values={"status": "open"}, match={"token": "x"})
     with pytest.raises(TypeError):
         PreparedUpdate(Basket, fields=("lines",), match=("id",))  # a relation, not a column
+
+
+def _orm_row(model, pk):
+    """Every column of a row as the ORM reads it back."""
+    return model.objects.filter(pk=pk).values(*[f.attname for f in model._meta.concrete_fields]).get()
+
+
+def test_a_prepared_insert_writes_the_row_the_orm_would(shop):
+    from decimal import Decimal
+
+    from cerobio.core.prepared import PreparedInsert
+    from cerobio.shop.orders.models import OrderEvent
+    from cerobio.shop.payments.models import Payment
+
+    order = _hold(SKU, 1).order
+    event = PreparedInsert(OrderEvent)(OrderEvent(order=order, kind=OrderEvent.Kind.PAID, message="Paid £9.", data={"n": 1}))
+    twin = OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAID, message="Paid £9.", data={"n": 1},
+                                     created_at=event.created_at)  # fmt: skip
+    assert event.pk is not None and event.pk != twin.pk and not event._state.adding
+    written, expected = _orm_row(OrderEvent, event.pk), _orm_row(OrderEvent, twin.pk)
+    assert {**written, "id": None} == {**expected, "id": None}
+    assert written["data"] == {"n": 1} and written["order_id"] == order.pk
+
+    # Field defaults (status, currency, created_at) are filled in as an insert fills them in.
+    before = timezone.now()
+    payment = PreparedInsert(Payment)(Payment(provider="dummy", reference="ref-1", order=order, amount=Decimal("12.50")))
+    row = _orm_row(Payment, payment.pk)
+    assert (row["status"], row["currency"], row["amount"], row["order_id"]) == ("pending", "GBP", Decimal("12.50"), order.pk)
+    assert before <= row["created_at"] <= timezone.now()
+
+    # A second instance gets a row of its own (each call binds its own values).
+    again = PreparedInsert(Payment)(Payment(provider="dummy", reference="ref-2", order=order, amount=Decimal("1.00")))
+    assert Payment.objects.get(pk=again.pk).reference == "ref-2"
+    assert Payment.objects.get(pk=payment.pk).reference == "ref-1"
+
+
+def test_a_prepared_insert_fills_in_auto_now_add_and_the_objects_saved_after_assignment(shop):
+    from cerobio.core.prepared import PreparedInsert
+
+    basket = Basket()  # not saved yet
+    line = BasketLine(basket=basket, variant=ProductVariant.objects.get(sku=SKU), quantity=2, price_seen=1)
+    with pytest.raises(ValueError):
+        PreparedInsert(BasketLine)(line)  # its basket has no id yet: refused, as save() refuses it
+    PreparedInsert(Basket)(basket)
+    assert Basket.objects.get(pk=basket.pk).token == basket.token and basket.status == "open"
+    PreparedInsert(BasketLine)(line)  # the basket saved since: its id is taken, as save() takes it
+    stored = BasketLine.objects.get(pk=line.pk)
+    assert (stored.basket_id, stored.quantity, stored.created_at) == (basket.pk, 2, line.created_at)
+    assert stored.created_at is not None
+
+
+def test_a_prepared_insert_refuses_what_it_cannot_write(shop):
+    from django.db import IntegrityError, transaction
+    from django.db.models import F
+
+    from cerobio.core.prepared import PreparedInsert
+    from cerobio.shop.orders.models import OrderEvent
+
+    insert = PreparedInsert(Basket)
+    with pytest.raises(TypeError):
+        insert(BasketLine())  # another model
+    with pytest.raises(TypeError):
+        insert(Basket.objects.create())  # already saved
+    with pytest.raises(TypeError):
+        PreparedInsert(OrderEvent)(OrderEvent(order=_hold(SKU, 1).order, kind="note", message=F("kind")))
+    # A broken constraint is Django's IntegrityError (what the checkout's duplicate-key path catches),
+    # and leaves nothing behind.
+    taken = Basket.objects.create().token
+    count = Basket.objects.count()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert(Basket(token=taken))
+    assert Basket.objects.count() == count
+
+
+def test_the_shop_models_written_by_prepared_inserts_have_no_save_signals():
+    """A prepared insert sends no signals (as bulk_create): a receiver added for one of these models
+    would silently not run, so this fails first."""
+    from django.db.models.signals import post_save
+
+    from cerobio.shop.catalogue.models import Reservation, StockMovement
+    from cerobio.shop.orders.models import Order, OrderEvent, OrderLine
+    from cerobio.shop.payments.models import Payment
+
+    for model in (Basket, BasketLine, Order, OrderLine, OrderEvent, Payment, Reservation, StockMovement):
+        assert not post_save.has_listeners(model), model
