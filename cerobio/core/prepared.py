@@ -29,6 +29,7 @@ from collections.abc import Callable
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
+from django.db.models.constants import OnConflict
 from django.db.transaction import TransactionManagementError
 
 _UNPREPARED = object()
@@ -248,11 +249,18 @@ class PreparedInsert:
     `get_db_prep_save`), related objects must be saved first, and no signals are sent. The instance
     comes back saved (`pk` set, no longer `adding`). Models with database defaults or generated
     fields, and values that are expressions, are refused.
+
+    `ignore_conflicts=True`: a row that would break a unique constraint is not written and the call
+    returns None (`bulk_create(ignore_conflicts=True)`'s SQL), so "insert unless it is there" is one
+    statement.
     """
 
-    def __init__(self, model):
+    def __init__(self, model, *, ignore_conflicts: bool = False):
         meta = model._meta
         self.model = model
+        self.on_conflict = OnConflict.IGNORE if ignore_conflicts else None
+        if ignore_conflicts and meta.auto_field is None:
+            raise TypeError("PreparedInsert: ignore_conflicts needs an automatic primary key to tell what was written")
         for field in meta.concrete_fields:
             if getattr(field, "generated", False) or getattr(field, "has_db_default", lambda: False)():
                 raise TypeError(f"PreparedInsert: {model.__name__}.{field.name} is filled in by the database")
@@ -270,16 +278,25 @@ class PreparedInsert:
             if self.auto is not None:
                 returning, _ = connection.ops.return_insert_columns([self.auto])
             # Only the model's own table and column names, quoted by the backend; values go as parameters.
-            self._sql[key] = "INSERT INTO {} ({}) VALUES ({}) {}".format(  # noqa: S608
-                qn(self.model._meta.db_table),
-                ", ".join(qn(f.column) for f in self.fields),
-                ", ".join(["%s"] * len(self.fields)),
-                returning,
-            ).rstrip()
+            on_conflict = connection.ops.on_conflict_suffix_sql(self.fields, self.on_conflict, None, None)
+            self._sql[key] = " ".join(
+                part
+                for part in (
+                    connection.ops.insert_statement(on_conflict=self.on_conflict),
+                    qn(self.model._meta.db_table),
+                    "({}) VALUES ({})".format(
+                        ", ".join(qn(f.column) for f in self.fields), ", ".join(["%s"] * len(self.fields))
+                    ),
+                    on_conflict,
+                    returning,
+                )
+                if part
+            )
         return self._sql[key]
 
     def __call__(self, obj, using: str = DEFAULT_DB_ALIAS):
-        """Insert `obj` (an unsaved instance of the model); returns it with its primary key."""
+        """Insert `obj` (an unsaved instance of the model); returns it with its primary key (or None:
+        not written, for a conflict, with `ignore_conflicts`)."""
         if type(obj) is not self.model:
             raise TypeError(f"PreparedInsert: expected a {self.model.__name__}, got {type(obj).__name__}")
         if self.auto is not None and obj.pk is not None:
@@ -288,6 +305,8 @@ class PreparedInsert:
         # and an unsaved one is refused.
         obj._prepare_related_fields_for_save(operation_name="insert")
         connection = connections[using]
+        if self.on_conflict is not None and not connection.features.can_return_columns_from_insert:
+            raise NotImplementedError("PreparedInsert: ignore_conflicts needs INSERT ... RETURNING")
         params = []
         for field in self.fields:
             value = field.pre_save(obj, add=True)
@@ -298,7 +317,10 @@ class PreparedInsert:
             cursor.execute(self.sql(connection), params)
             if self.auto is not None:
                 if connection.features.can_return_columns_from_insert:
-                    value = cursor.fetchone()[0]
+                    row = cursor.fetchone()
+                    if row is None:  # ignore_conflicts: the row was already there
+                        return None
+                    value = row[0]
                 else:
                     value = connection.ops.last_insert_id(cursor, self.model._meta.db_table, self.auto.column)
                 setattr(obj, self.auto.attname, value)

@@ -30,4 +30,17 @@ def touch_open_basket(basket_id: int) -> bool:
     )
 
 
+def freeze_open_basket(basket_id: int) -> bool:
+    """Lock one basket for the rest of the transaction and freeze it for checkout, only if it is open.
+
+    One UPDATE, as touch_open_basket: a second checkout of the same basket waits for the first and
+    then finds it no longer open. False if it is not open (or has gone); the caller's transaction
+    rolls the freeze back if the checkout fails after it.
+    """
+    return bool(
+        _FREEZE(values={"status": Basket.Status.FROZEN}, match={"id": int(basket_id), "status": Basket.Status.OPEN})
+    )
+
+
 _TOUCH = PreparedUpdate(Basket, fields=("updated_at",), match=("id", "status"))
+_FREEZE = PreparedUpdate(Basket, fields=("status",), match=("id", "status"))

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from cerobio.core.prepared import PreparedInsert, PreparedInstances, PreparedRead, PreparedUpdate
 from cerobio.shop.basket.fetch import subtotal as basket_subtotal
-from cerobio.shop.basket.lock_objects import basket_for_update
+from cerobio.shop.basket.lock_objects import freeze_open_basket
 from cerobio.shop.basket.models import Basket, BasketLine
 from cerobio.shop.catalogue.stock_actions import InsufficientStock, Need, reserve
 from cerobio.shop.delivery.fetch import option
@@ -60,9 +60,8 @@ _SNAPSHOT_LINES = PreparedRead(
     ),
     basket_id=int,
 )
-# The checkout's writes of the order's totals and of the frozen basket, written once per process.
+# The checkout's write of the order's totals, written once per process.
 _WRITE_SNAPSHOT = PreparedUpdate(Order, fields=SNAPSHOT_FIELDS, match=("id",))
-_SET_BASKET_STATUS = PreparedUpdate(Basket, fields=("status",), match=("id",))
 _ORDER_WITH_KEY = PreparedInstances(Order, lambda key: Order.objects.filter(idempotency_key=key), key=str)
 # The new order and its lines, written once per process.
 _INSERT_ORDER = PreparedInsert(Order)
@@ -145,12 +144,12 @@ def _place(basket, details, req, key, provider_code) -> tuple[Order, bool, list[
             # with the totals, in this same transaction.
             _INSERT_ORDER(order)
             order.number = Order.number_for(order.pk)
-            locked = basket_for_update(basket.pk)
-            if locked.status != Basket.Status.OPEN:
+            # Locks the basket and freezes it in one statement; a failure below rolls the freeze back.
+            if not freeze_open_basket(basket.pk):
                 raise CheckoutError(
                     "basket_not_open", "This basket is already being paid for, or was ordered.", 409
                 )
-            needs = _snapshot(order, locked, details, req)
+            needs = _snapshot(order, basket, details, req)
             try:
                 reserve(order, needs)
             except InsufficientStock as exc:
@@ -160,8 +159,6 @@ def _place(basket, details, req, key, provider_code) -> tuple[Order, bool, list[
                     else f"Sorry, only {exc.available} of {exc.sku} left."
                 )
                 raise CheckoutError("insufficient_stock", message, 409, sku=exc.sku, available=exc.available) from exc
-            locked.status = Basket.Status.FROZEN
-            _SET_BASKET_STATUS(values={"status": locked.status}, match={"id": locked.pk})
             record_event(order, OrderEvent.Kind.PLACED, f"Total £{order.total}.")
     except IntegrityError:
         existing = order_with_key(key)

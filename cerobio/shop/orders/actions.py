@@ -44,7 +44,7 @@ _PAYMENT = PreparedRead(
 
 
 _SET_PAID = PreparedUpdate(Order, fields=("status", "paid_at", "stock_problem"), match=("id",))
-_INSERT_PAYMENT = PreparedInsert(Payment)
+_INSERT_PAYMENT = PreparedInsert(Payment, ignore_conflicts=True)
 
 
 def mark_paid(
@@ -62,10 +62,6 @@ def mark_paid(
     """
     with transaction.atomic():
         order = order_for_update(order_id)
-        # Two calls for one payment get here one after the other (the order's lock): the second sees the first's row.
-        payment = next(iter(_PAYMENT(provider=provider, reference=reference)), None)
-        if payment is not None and payment[1] != order.pk:
-            raise OrderActionRefused("That payment belongs to another order.")
         accepted = False
         if order.paid_at is not None:
             pass
@@ -75,13 +71,18 @@ def mark_paid(
             _event(order, OrderEvent.Kind.NOTE, f"Payment {reference} arrived for a {order.get_status_display()} order; refund it.")
         else:
             accepted = True
-        if payment is None:
-            _INSERT_PAYMENT(Payment(
-                provider=provider, reference=reference, order=order, amount=order.total, message=message[:255],
-                status=Payment.Status.SUCCEEDED if accepted else Payment.Status.PENDING,
-            ))
-        elif accepted and payment[2] != Payment.Status.SUCCEEDED:
-            Payment.objects.filter(pk=payment[0]).update(status=Payment.Status.SUCCEEDED)
+        # Recorded unless this shop has seen the payment before: one statement either way. Two calls for
+        # one payment get here one after the other (the order's lock): the second finds the first's row.
+        recorded = _INSERT_PAYMENT(Payment(
+            provider=provider, reference=reference, order=order, amount=order.total, message=message[:255],
+            status=Payment.Status.SUCCEEDED if accepted else Payment.Status.PENDING,
+        ))  # fmt: skip
+        if recorded is None:
+            payment_id, payment_order_id, payment_status = _PAYMENT(provider=provider, reference=reference)[0]
+            if payment_order_id != order.pk:
+                raise OrderActionRefused("That payment belongs to another order.")  # nothing above is kept
+            if accepted and payment_status != Payment.Status.SUCCEEDED:
+                Payment.objects.filter(pk=payment_id).update(status=Payment.Status.SUCCEEDED)
         if not accepted:
             return None
         if order.basket_id:

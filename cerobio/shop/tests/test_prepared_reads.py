@@ -307,3 +307,25 @@ def test_the_shop_models_written_by_prepared_inserts_have_no_save_signals():
 
     for model in (Basket, BasketLine, Order, OrderLine, OrderEvent, Payment, Reservation, StockMovement):
         assert not post_save.has_listeners(model), model
+
+
+def test_a_prepared_insert_can_leave_an_existing_row_alone(shop):
+    """ignore_conflicts: "record it unless it is there" in one statement (how mark_paid records a payment)."""
+    from decimal import Decimal
+
+    from cerobio.core.prepared import PreparedInsert
+    from cerobio.shop.payments.models import Payment
+
+    order = _hold(SKU, 1).order
+    insert = PreparedInsert(Payment, ignore_conflicts=True)
+    first = insert(Payment(provider="dummy", reference="once", order=order, amount=Decimal("3.00")))
+    assert first is not None and first.pk is not None
+    again = Payment(provider="dummy", reference="once", order=order, amount=Decimal("4.00"), status="succeeded")
+    assert insert(again) is None and again.pk is None
+    assert list(Payment.objects.filter(reference="once").values_list("pk", "amount", "status")) == [
+        (first.pk, Decimal("3.00"), "pending")
+    ]
+    with pytest.raises(TypeError):
+        from cerobio.shop.catalogue.models import Stock
+
+        PreparedInsert(Stock, ignore_conflicts=True)  # no automatic key: it could not tell what it wrote

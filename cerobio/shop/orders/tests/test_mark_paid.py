@@ -119,3 +119,17 @@ def test_a_payment_reference_of_another_order_is_refused(shop):
     with pytest.raises(OrderActionRefused):
         mark_paid(second.pk, provider="dummy", reference="dummy_shared", amount=second.total)
     assert Order.objects.get(pk=second.pk).paid_at is None
+    # Nothing of the refused call is kept: the payment stays the first order's, no event was added.
+    assert list(Payment.objects.filter(reference="dummy_shared").values_list("order_id", "status")) == [
+        (first.pk, Payment.Status.SUCCEEDED)
+    ]
+    assert list(OrderEvent.objects.filter(order=second).values_list("kind", flat=True)) == [OrderEvent.Kind.PLACED]
+
+
+def test_a_payment_recorded_while_pending_is_marked_succeeded_when_it_is_accepted(shop):
+    """A provider's payment first seen as pending (a redirect), then reported paid: one row, now succeeded."""
+    order = _placed("mark-paid-8")
+    Payment.objects.create(provider="dummy", reference="dummy_redirect", order=order, amount=order.total)
+    assert mark_paid(order.pk, provider="dummy", reference="dummy_redirect", amount=order.total) is not None
+    assert list(Payment.objects.filter(reference="dummy_redirect").values_list("status", flat=True)) == ["succeeded"]
+    assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
