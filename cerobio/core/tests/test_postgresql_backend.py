@@ -9,6 +9,9 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.postgresql import base as django_postgresql
 from django.test.utils import CaptureQueriesContext
 
+# Transactional tests (a health check needs a connection outside any transaction). serialized_rollback,
+# as every transactional test here: the flush after a plain one would recreate the content types that
+# the next serialized test then restores again (a duplicate key at its setup).
 pytestmark = pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
     reason="Needs PostgreSQL: set DATABASE_URL=postgres://... (CI runs it)",
@@ -41,7 +44,7 @@ def test_the_backend_is_ours_and_still_postgresql():
     assert connection.vendor == "postgresql"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_healthy_connection_passes_the_health_check_without_a_round_trip(monkeypatch):
     asked = _asks_the_server(monkeypatch)
     connection.ensure_connection()
@@ -49,7 +52,7 @@ def test_a_healthy_connection_passes_the_health_check_without_a_round_trip(monke
     assert asked == []  # no SELECT 1 was sent
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_connection_the_server_closed_fails_the_check_and_the_next_request_reconnects(monkeypatch):
     from cerobio.shop.basket.models import Basket
 
@@ -72,7 +75,7 @@ def _prepared_statements():
         return [row[0] for row in cursor.fetchall()]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_prepared_reads_and_writes_are_prepared_once_and_other_queries_are_not(monkeypatch):
     from cerobio.shop.api.baskets import _INSERT_BASKET, find_basket
     from cerobio.shop.basket.models import Basket
@@ -94,7 +97,7 @@ def test_the_prepared_reads_and_writes_are_prepared_once_and_other_queries_are_n
     assert basket.token in queries.captured_queries[-1]["sql"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_prepared_statements_can_be_turned_off_for_a_pooler(monkeypatch):
     from cerobio.shop.api.baskets import _INSERT_BASKET, find_basket
     from cerobio.shop.basket.models import Basket
@@ -107,7 +110,7 @@ def test_prepared_statements_can_be_turned_off_for_a_pooler(monkeypatch):
     connection.close()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_prepared_statement_error_is_djangos_and_the_connection_stays_usable():
     from django.db import IntegrityError, transaction
 
