@@ -9,7 +9,12 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedInsert, PreparedRead, PreparedUpdate
+from cerobio.core.prepared import (
+    PreparedInsert,
+    PreparedQuerySetUpdate,
+    PreparedRead,
+    PreparedUpdate,
+)
 from cerobio.shop.basket.lock_objects import basket_for_update
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.catalogue.stock_actions import Need, allocate, release
@@ -45,6 +50,13 @@ _PAYMENT = PreparedRead(
 
 _SET_PAID = PreparedUpdate(Order, fields=("status", "paid_at", "stock_problem"), match=("id",))
 _INSERT_PAYMENT = PreparedInsert(Payment, ignore_conflicts=True)
+# A paid order's basket is done with, unless a newer order was started from it (compiled once per process).
+_SUBMIT_BASKET = PreparedQuerySetUpdate(
+    lambda basket_id, order_id: Basket.objects.filter(pk=basket_id, status=Basket.Status.FROZEN).exclude(
+        orders__pk__gt=order_id
+    ),
+    new_values={"status": str}, basket_id=int, order_id=int,
+)
 
 
 def mark_paid(
@@ -88,9 +100,7 @@ def mark_paid(
         if order.basket_id:
             # The basket is done with, unless a newer order was started from it. One statement, which
             # locks the basket row after the order's, as everywhere.
-            Basket.objects.filter(pk=order.basket_id, status=Basket.Status.FROZEN).exclude(
-                orders__pk__gt=order.pk
-            ).update(status=Basket.Status.SUBMITTED)
+            _SUBMIT_BASKET(values={"status": Basket.Status.SUBMITTED}, basket_id=order.basket_id, order_id=order.pk)
         short = allocate(order, needs if needs is not None else needs_for(order))
         order.status, order.paid_at, order.stock_problem = S.PAID, timezone.now(), bool(short)
         _SET_PAID(values={"status": order.status, "paid_at": order.paid_at, "stock_problem": order.stock_problem},

@@ -329,3 +329,35 @@ def test_a_prepared_insert_can_leave_an_existing_row_alone(shop):
         from cerobio.shop.catalogue.models import Stock
 
         PreparedInsert(Stock, ignore_conflicts=True)  # no automatic key: it could not tell what it wrote
+
+
+def test_a_prepared_queryset_update_changes_the_rows_the_orm_would(shop):
+    """The basket a paid order submits: not when a newer order was started from it (a subquery)."""
+    from cerobio.core.prepared import PreparedQuerySetUpdate
+    from cerobio.shop.orders.actions import fail_payment
+
+    submit = PreparedQuerySetUpdate(
+        lambda basket_id, order_id: Basket.objects.filter(pk=basket_id, status=Basket.Status.FROZEN).exclude(
+            orders__pk__gt=order_id
+        ),
+        new_values={"status": str}, basket_id=int, order_id=int,
+    )
+    old = _hold(SKU, 1).order
+    fail_payment(old.pk, reason="Card declined.")  # the basket is open again
+    basket = Basket.objects.get(pk=old.basket_id)
+    req = CheckoutRequest(email="held@example.com", address=address(), shipping_method="uk-standard",
+                          accept_terms=True, payment={"method": "dummy", "card_number": "4242424242424242"})  # fmt: skip
+    new, _ = place_order(basket, check(req, subtotal(basket), get_provider()), req, "newer-order", "dummy")
+
+    # The older order's payment must leave the basket with the newer order; the newer one's submits it.
+    assert submit(values={"status": "submitted"}, basket_id=basket.pk, order_id=old.pk) == 0
+    assert Basket.objects.get(pk=basket.pk).status == Basket.Status.FROZEN
+    assert submit(values={"status": "submitted"}, basket_id=basket.pk, order_id=new.pk) == 1
+    assert Basket.objects.get(pk=basket.pk).status == Basket.Status.SUBMITTED
+    # Each call binds its own values: the status no longer matches, nothing changes.
+    assert submit(values={"status": "open"}, basket_id=basket.pk, order_id=new.pk) == 0
+    assert submit.compiled() is not None  # prepared, not built on every call
+    with pytest.raises(TypeError):
+        submit(values={"status": "open", "token": "x"}, basket_id=basket.pk, order_id=new.pk)
+    with pytest.raises(TypeError):
+        submit(values={"status": 1}, basket_id=basket.pk, order_id=new.pk)
