@@ -73,14 +73,20 @@ class DatabaseWrapper(django_postgresql.DatabaseWrapper):
         if connection is None or connection.closed or connection.broken:
             return False
         try:
-            idle = (
-                connection.pgconn.status == pq.ConnStatus.OK
-                and connection.pgconn.transaction_status == pq.TransactionStatus.IDLE
-            )
-            waiting, _, _ = select.select([connection.pgconn.socket], [], [], 0) if idle else ([True], [], [])
-        except (OSError, ValueError, psycopg.Error):
+            pgconn = connection.pgconn
+            if pgconn.status != pq.ConnStatus.OK or pgconn.transaction_status != pq.TransactionStatus.IDLE:
+                return super().is_usable()  # not idle: let the server answer, as Django's check does
+            socket = pgconn.socket
+        except psycopg.Error:
             return False
-        # Something to read (or not idle): let the server answer, as Django's check does.
+        try:
+            # poll(), not select(): no limit on the descriptor's number in a process with many files open.
+            poller = select.poll()
+            poller.register(socket, select.POLLIN)
+            waiting = poller.poll(0)
+        except (OSError, ValueError):
+            return super().is_usable()
+        # Something to read: the server's goodbye, or something unexpected; let the server answer.
         return super().is_usable() if waiting else True
 
     @async_unsafe
