@@ -67,6 +67,20 @@ def _db_value(connection, value):
     return value
 
 
+def _find_slots(params, wanted: dict) -> list | None:
+    """The compiled SQL's parameters with each marker (a value of `wanted`) replaced by a slot for its
+    name; None if any marker is missing (a value the backend rewrote: the query is then not prepared)."""
+    slots, found = [], set()
+    for param in params:
+        name = next((n for n, v in wanted.items() if type(param) is type(v) and param == v), None)
+        if name is None:
+            slots.append(param)  # a constant of the query (a status, say)
+        else:
+            slots.append(_Slot(name))
+            found.add(name)
+    return slots if found == set(wanted) else None
+
+
 class PreparedRead:
     """A `values_list()` read written with the ORM and compiled once per process and database.
 
@@ -88,18 +102,8 @@ class PreparedRead:
         queryset = self.build(**markers)
         compiler = queryset.query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
-        wanted = {name: _db_value(connection, value) for name, value in markers.items()}
-        slots, found = [], set()
-        for param in params:
-            name = next(
-                (n for n, v in wanted.items() if type(param) is type(v) and param == v), None
-            )
-            if name is None:
-                slots.append(param)  # a constant of the query (a status, say)
-            else:
-                slots.append(_Slot(name))
-                found.add(name)
-        if found != set(markers):
+        slots = _find_slots(params, {name: _db_value(connection, value) for name, value in markers.items()})
+        if slots is None:
             return _UNPREPARED
         fields = [column[0] for column in compiler.select[: compiler.col_count]]
         converters = [
@@ -191,15 +195,8 @@ class PreparedQuerySetUpdate(PreparedRead):
                 for name, value in set_markers.items()
             },
         }
-        slots, found = [], set()
-        for param in params:
-            name = next((n for n, v in wanted.items() if type(param) is type(v) and param == v), None)
-            if name is None:
-                slots.append(param)
-            else:
-                slots.append(_Slot(name))
-                found.add(name)
-        if found != wanted.keys():
+        slots = _find_slots(params, wanted)
+        if slots is None:
             return _UNPREPARED
         return sql, slots, {name: query.model._meta.get_field(name) for name in set_markers}
 

@@ -161,7 +161,8 @@ def test_the_prepared_locks_find_their_rows_and_refuse_to_run_outside_a_transact
 
 
 @requires_postgres
-def test_the_prepared_locks_refuse_to_run_outside_a_transaction(transactional_db):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # as every transactional test: see test_concurrency.py
+def test_the_prepared_locks_refuse_to_run_outside_a_transaction():
     """As Django refuses it: a row lock taken outside a transaction would be let go at once."""
     from django.db.transaction import TransactionManagementError
 
