@@ -48,9 +48,9 @@ def form_data(key: str | None = None, card: str = GOOD_CARD, **changes) -> dict:
 
 def set_stock(sku: str, quantity: int):
     from cerobio.shop.catalogue.models import ProductVariant
-    from cerobio.shop.catalogue.stock_actions import adjust_stock
+    from cerobio.shop.catalogue.stock_actions import count_stock
 
-    return adjust_stock(ProductVariant.objects.get(sku=sku), new_quantity=quantity, reason="count")
+    return count_stock(ProductVariant.objects.get(sku=sku), counted=quantity)
 
 
 def stock_of(sku: str) -> int:

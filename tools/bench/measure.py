@@ -31,11 +31,9 @@ def _setup() -> None:
 
 def set_stock(quantity: int) -> None:
     from cerobio.shop.catalogue.models import ProductVariant
-    from cerobio.shop.catalogue.stock_actions import adjust_stock
+    from cerobio.shop.catalogue.stock_actions import count_stock
 
-    adjust_stock(
-        ProductVariant.objects.get(sku=SKU), new_quantity=quantity, reason="count", note="bench"
-    )
+    count_stock(ProductVariant.objects.get(sku=SKU), counted=quantity, note="bench")
 
 
 def make_baskets(count: int, path: Path) -> None:

@@ -8,20 +8,28 @@ from django.views.decorators.http import require_POST
 
 from .fetch import offers
 from .models import ProductVariant, ShopSettings, StockMovement
-from .stock_actions import StockChangeRefused, adjust_stock
+from .stock_actions import StockChangeRefused, change_stock, count_stock
 
 CHANGE_STOCK = "shop.change_stock"
 STAFF_REASONS = [
-    (StockMovement.Reason.RECEIVED, "Delivery received"),
-    (StockMovement.Reason.COUNT, "Stock count correction"),
-    (StockMovement.Reason.DAMAGED, "Damaged or lost"),
+    (StockMovement.Reason.RECEIVED, "Delivery received (add units)"),
+    (StockMovement.Reason.DAMAGED, "Damaged or lost (take units away)"),
+    (StockMovement.Reason.COUNT, "Stock count (set the level to what you counted)"),
 ]
 
 
 class StockForm(forms.Form):
-    quantity = forms.IntegerField(label="New stock level", min_value=0, max_value=100_000)
-    reason = forms.ChoiceField(choices=STAFF_REASONS)
+    """A staff change: units added or taken away, or the level a count found."""
+
+    reason = forms.ChoiceField(label="What happened", choices=STAFF_REASONS)
+    units = forms.IntegerField(label="Units", min_value=0, max_value=100_000)
     note = forms.CharField(max_length=250, required=False, help_text="Optional, e.g. the delivery note number.")
+
+    def save(self, variant, user) -> StockMovement:
+        data = self.cleaned_data
+        if data["reason"] == StockMovement.Reason.COUNT:
+            return count_stock(variant, counted=data["units"], note=data["note"], user=user)
+        return change_stock(variant, units=data["units"], reason=data["reason"], note=data["note"], user=user)
 
 
 def low_stock_rows(request=None):
@@ -60,15 +68,12 @@ def stock_change(request, pk: int):
     variant = get_object_or_404(ProductVariant, pk=pk)
     form = StockForm(request.POST)
     if not form.is_valid():
-        messages.error(request, f"Stock for {variant.sku} was not changed: enter a whole number of 0 or more and a reason.")
+        messages.error(request, f"Stock for {variant.sku} was not changed: choose what happened and enter a whole number of units.")
         return redirect("shop_stock_index")
     try:
-        movement = adjust_stock(
-            variant, new_quantity=form.cleaned_data["quantity"], reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"], user=request.user,
-        )
+        movement = form.save(variant, request.user)
     except StockChangeRefused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, f"Stock for {variant.sku} was not changed. {exc}")
     else:
         messages.success(request, f"{variant.sku} now has {movement.quantity_after} in stock ({movement.change:+d}).")
     return redirect("shop_stock_index")

@@ -104,36 +104,72 @@ def release(order) -> int:
     return order.reservations.filter(status=Reservation.Status.ACTIVE).update(status=Reservation.Status.RELEASED)
 
 
-def restock(order, needs: list[Need], user=None) -> None:
-    """Put a paid order's units back on sale (cancelled before dispatch)."""
+def restock(order, needs: list[Need], *, user=None, note: str = "") -> None:
+    """Put units of a paid order back on sale, recording who and why in the stock trail.
+
+    The caller decides how many units of which line may come back (the orders app keeps that count
+    per order line, so no line can ever return more than it sold) and holds the order's lock.
+    """
     stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
     for need in sorted(needs, key=lambda n: n.variant_id):
         stock = stocks.get(need.variant_id)
-        if stock is None:
+        if stock is None or need.quantity <= 0:
             continue
         stock.quantity += need.quantity
         stock.save(update_fields=["quantity", "updated_at"])
         StockMovement.objects.create(
             variant_id=need.variant_id, sku=need.sku, change=need.quantity, quantity_after=stock.quantity,
-            reason=StockMovement.Reason.RETURNED, order=order, user=user,
+            reason=StockMovement.Reason.RETURNED, order=order, user=user, note=note[:250],
         )
 
 
 class StockChangeRefused(Exception):
-    """A staff change that would take stock below zero."""
+    """A staff change that would take stock below zero, or that changes nothing."""
 
 
-def adjust_stock(variant: ProductVariant, *, new_quantity: int, reason: str, note: str = "", user=None) -> StockMovement:
-    """Set a variant's stock level (a staff count or delivery), recording who changed it and why."""
-    if new_quantity < 0:
-        raise StockChangeRefused("Stock cannot be below zero.")
+# Staff changes: deliveries add, damage and losses take away, a count sets the level it found.
+ADDING = (StockMovement.Reason.RECEIVED,)
+TAKING = (StockMovement.Reason.DAMAGED,)
+
+
+def change_stock(variant: ProductVariant, *, units: int, reason: str, note: str = "", user=None) -> StockMovement:
+    """Add (a delivery) or take away (damaged, lost) `units`, applied to the level under its row lock.
+
+    A change, not a new level: a sale made while staff were typing is never lost.
+    """
+    if units <= 0:
+        raise StockChangeRefused("Enter a number of units of 1 or more.")
+    if reason not in (*ADDING, *TAKING):
+        raise StockChangeRefused("Choose why the stock changed.")
+    change = units if reason in ADDING else -units
     with transaction.atomic():
-        Stock.objects.get_or_create(variant=variant)
-        (stock,) = stock_for_update([variant.pk])
-        change = new_quantity - stock.quantity
-        stock.quantity = new_quantity
-        stock.save(update_fields=["quantity", "updated_at"])
-        return StockMovement.objects.create(
-            variant=variant, sku=variant.sku, change=change, quantity_after=new_quantity,
-            reason=reason, note=note, user=user,
-        )
+        stock = _locked_stock(variant)
+        if stock.quantity + change < 0:
+            raise StockChangeRefused(
+                f"{variant.sku} has only {stock.quantity} in stock, so {units} cannot be taken away."
+            )
+        return _record(stock, variant, change, reason, note, user)
+
+
+def count_stock(variant: ProductVariant, *, counted: int, note: str = "", user=None) -> StockMovement:
+    """Set the level to what a stock count found; the difference is recorded as the change."""
+    if counted < 0:
+        raise StockChangeRefused("A count cannot be below zero.")
+    with transaction.atomic():
+        stock = _locked_stock(variant)
+        return _record(stock, variant, counted - stock.quantity, StockMovement.Reason.COUNT, note, user)
+
+
+def _locked_stock(variant: ProductVariant) -> Stock:
+    Stock.objects.get_or_create(variant=variant)
+    (stock,) = stock_for_update([variant.pk])
+    return stock
+
+
+def _record(stock: Stock, variant: ProductVariant, change: int, reason: str, note: str, user) -> StockMovement:
+    stock.quantity += change
+    stock.save(update_fields=["quantity", "updated_at"])
+    return StockMovement.objects.create(
+        variant=variant, sku=variant.sku, change=change, quantity_after=stock.quantity,
+        reason=reason, note=note, user=user,
+    )

@@ -43,15 +43,33 @@ class DispatchForm(forms.Form):
 
 
 class RefundForm(forms.Form):
+    """A refund: the amount, why, and for an order never sent, which units go back on sale."""
+
     amount = forms.DecimalField(
         label="Amount to refund (£)", max_digits=10, decimal_places=2, min_value=Decimal("0.01"),
-        help_text="For a full refund, enter the whole amount left to refund.",
     )
     reason = forms.CharField(max_length=200, help_text="Shown in the order's history (not to the customer).")
-    restock = forms.BooleanField(
-        label="Put the items back on sale", required=False,
-        help_text="Only for orders that were never sent.",
-    )
+
+    def __init__(self, *args, order: Order, **kwargs):
+        super().__init__(*args, **kwargs)
+        left = order.total - order.refunded_total
+        self.fields["amount"].help_text = f"Up to £{left}."
+        self.fields["amount"].max_value = left
+        self.restock_fields = []
+        if order.dispatched_at is None:
+            for line in order.lines.all():
+                if line.restockable and line.variant_id:
+                    name = f"restock_{line.pk}"
+                    self.fields[name] = forms.IntegerField(
+                        label=f"Put back on sale: {line.product_name} – {line.variant_name} ({line.sku})",
+                        min_value=0, max_value=line.restockable, initial=0, required=False,
+                        help_text=f"0 to {line.restockable} units.",
+                    )
+                    self.restock_fields.append((name, line.pk))
+
+    def restock_units(self) -> dict[int, int]:
+        """Order line id → units staff chose to put back on sale."""
+        return {pk: self.cleaned_data.get(name) or 0 for name, pk in self.restock_fields}
 
 
 class CancelForm(forms.Form):

@@ -85,7 +85,7 @@ def order_detail(request, pk: int):
             "summary": order_summary(order),
             "history": order.events.all(),
             "dispatch_form": DispatchForm(),
-            "refund_form": RefundFormClass(initial={"amount": left}),
+            "refund_form": RefundFormClass(order=order),
             "cancel_form": CancelForm(),
             "carriers": CARRIERS,
             "can_manage": request.user.has_perm(MANAGE),
@@ -105,17 +105,17 @@ def packing_slip(request, pk: int):
     return render(request, "shop/admin/packing_slip.html", {"order": order, "address_lines": format_lines(order.address)})
 
 
-def _act(request, pk, form_class, run, done: str):
+def _act(request, pk, form_class, run, done: str, form_kwargs=None):
     if not request.user.has_perm(MANAGE):
         raise PermissionDenied
     order = get_object_or_404(Order, pk=pk)
-    form = form_class(request.POST) if form_class else None
+    form = form_class(request.POST, **(form_kwargs(order) if form_kwargs else {})) if form_class else None
     if form is not None and not form.is_valid():
         problems = "; ".join(f"{form.fields[f].label or f}: {' '.join(e)}" for f, e in form.errors.items())
         messages.error(request, f"Nothing was changed. {problems}")
         return redirect("shop_order_detail", pk=order.pk)
     try:
-        run(order, form.cleaned_data if form else {})
+        run(order, {**form.cleaned_data, "form": form} if form else {})
     except actions.OrderActionRefused as exc:
         messages.error(request, f"Nothing was changed. {exc}")
     else:
@@ -144,8 +144,9 @@ def order_refund(request, pk: int):
     return _act(
         request, pk, RefundFormClass,
         lambda o, d: refunds.refund(o.pk, amount=d["amount"], reason=d["reason"], user=request.user,
-                                    restock_items=d["restock"]),
+                                    restock_units=d["form"].restock_units()),
         "The refund for order {number} was sent. The customer has been emailed.",
+        form_kwargs=lambda order: {"order": order},
     )
 
 

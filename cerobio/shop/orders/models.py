@@ -141,13 +141,28 @@ class OrderLine(models.Model):
     vat_rate = models.DecimalField(max_digits=4, decimal_places=3)
     line_total = models.DecimalField(max_digits=10, decimal_places=2)
     vat_amount = models.DecimalField("VAT in line total", max_digits=10, decimal_places=2)
+    restocked_quantity = models.PositiveIntegerField(
+        "Units put back on sale", default=0,
+        help_text="Units of this line that went back into stock (refund, return or cancellation); never more than sold.",
+    )
 
     class Meta:
         ordering = ["pk"]
-        constraints = [models.CheckConstraint(name="orders_line_quantity_positive", condition=Q(quantity__gt=0))]
+        constraints = [
+            models.CheckConstraint(name="orders_line_quantity_positive", condition=Q(quantity__gt=0)),
+            models.CheckConstraint(
+                name="orders_line_restocked_within_sold",
+                condition=Q(restocked_quantity__gte=0, restocked_quantity__lte=models.F("quantity")),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.quantity} × {self.sku}"
+
+    @property
+    def restockable(self) -> int:
+        """Units of this line that could still go back on sale."""
+        return self.quantity - self.restocked_quantity
 
     @property
     def vat_percent(self) -> str:
@@ -169,6 +184,7 @@ class OrderEvent(models.Model):
         EMAIL_SENT = "email_sent", "Email sent"
         NOTE = "note", "Note"
         STOCK_PROBLEM = "stock_problem", "Stock problem"
+        RESTOCKED = "restocked", "Put back on sale"
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

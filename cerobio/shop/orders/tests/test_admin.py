@@ -97,15 +97,42 @@ def test_packing_slip_and_csv_export(admin_client, paid_order):
 
 def test_stock_edits_are_recorded_and_low_stock_warns_on_the_dashboard(admin_client, admin_user, shop):
     variant = ProductVariant.objects.get(sku=SKU)
-    admin_client.post(f"/admin/shop/stock/{variant.pk}/", {"quantity": "4", "reason": "count", "note": "Shelf count"})
+    admin_client.post(f"/admin/shop/stock/{variant.pk}/", {"units": "4", "reason": "count", "note": "Shelf count"})
     assert stock_of(SKU) == 4
     movement = StockMovement.objects.filter(variant=variant).first()
     assert (movement.change, movement.quantity_after, movement.user, movement.note) == (-46, 4, admin_user, "Shelf count")
     assert "Shelf count" in admin_client.get("/admin/shop/stock/").content.decode()
     dashboard = admin_client.get("/admin/").content.decode()
     assert "Shop: low stock" in dashboard and "CRB-KIT-STD" in dashboard
-    refused = admin_client.post(f"/admin/shop/stock/{variant.pk}/", {"quantity": "-1", "reason": "count"}, follow=True)
+    refused = admin_client.post(f"/admin/shop/stock/{variant.pk}/", {"units": "-1", "reason": "count"}, follow=True)
     assert "was not changed" in refused.content.decode() and stock_of(SKU) == 4
+
+
+def test_a_delivery_or_a_loss_changes_the_level_without_losing_a_sale_made_meanwhile(admin_client, client, shop):
+    variant = ProductVariant.objects.get(sku=SKU)
+    assert stock_of(SKU) == 50
+    admin_client.get("/admin/shop/stock/")  # staff open the page at 50...
+    basket = new_basket(SKU, 1)  # ...a customer buys one while they type...
+    sold = client.post(f"/api/v1/baskets/{basket.token}/checkout", api_body(), content_type=JSON,
+                       headers={"Idempotency-Key": "sold-meanwhile"})
+    assert sold.status_code == 201 and stock_of(SKU) == 49
+    admin_client.post(f"/admin/shop/stock/{variant.pk}/", {"units": "20", "reason": "received", "note": "PO 7"})
+    assert stock_of(SKU) == 69  # the sale is kept: 50 - 1 + 20
+    admin_client.post(f"/admin/shop/stock/{variant.pk}/", {"units": "2", "reason": "damaged"})
+    assert stock_of(SKU) == 67
+    changes = [(m.change, m.reason) for m in StockMovement.objects.filter(variant=variant)[:2]]
+    assert changes == [(-2, "damaged"), (20, "received")]
+
+
+def test_taking_away_more_than_is_in_stock_is_refused(admin_client, shop):
+    variant = ProductVariant.objects.get(sku=SKU)
+    before = StockMovement.objects.count()
+    refused = admin_client.post(f"/admin/shop/stock/{variant.pk}/", {"units": "51", "reason": "damaged"}, follow=True)
+    page = refused.content.decode()
+    assert "was not changed" in page and "only 50 in stock" in page
+    nothing = admin_client.post(f"/admin/shop/stock/{variant.pk}/", {"units": "0", "reason": "received"}, follow=True)
+    assert "was not changed" in nothing.content.decode()
+    assert stock_of(SKU) == 50 and StockMovement.objects.count() == before
 
 
 def test_orders_are_for_shop_staff_only(client, django_user_model, paid_order):
