@@ -338,6 +338,9 @@ def _order_page(client):
             "shipping_method": "uk-standard",
             "accept_terms": "yes",
             "card_number": "4242 4242 4242 4242",
+            "card_expiry": "12/34",
+            "card_cvc": "123",
+            "card_name": "Ann Example",
             "action": "pay",
         },
     )

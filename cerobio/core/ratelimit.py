@@ -117,6 +117,13 @@ def _posted_username(request: HttpRequest) -> str | None:
     return _digest(f"username:{username}") if username else None
 
 
+def _unless_delivery_refresh(request: HttpRequest) -> str | None:
+    """The client's key, except for the checkout's "Update delivery options" (a read, like a GET)."""
+    if request.POST.get("action") == "refresh":
+        return None
+    return client_key(request)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One limited action: which requests it counts, its setting, and what the 429 page says."""
@@ -180,6 +187,7 @@ RULES = (
         "We have had a lot of attempts to check out from your connection in a short time, so we did not take this one. "
         "Nothing has been charged and your basket is kept.",
         "/basket/",
+        key=_unless_delivery_refresh,
     ),
     _rule(
         "identify",

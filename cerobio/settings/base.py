@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from cerobio.core.sentry import init_from_env as init_sentry
@@ -236,6 +236,9 @@ PAYMENT_PROVIDER = os.environ.get("PAYMENT_PROVIDER") or ("stripe" if STRIPE_SEC
 # How long stock is held while a customer pays (Stripe Checkout sessions last at least 30 minutes).
 RESERVATION_MINUTES = int(os.environ.get("RESERVATION_MINUTES", "30"))
 BASKET_DAYS = int(os.environ.get("BASKET_DAYS", "30"))
+# Country names come from django-countries (ISO 3166); where its name is not the one people use,
+# the shop shows this one instead (checkout, order pages, emails, parcel labels).
+COUNTRIES_OVERRIDE = {"NR": "Nauru", "BS": "Bahamas"}
 # Bank holidays skipped when counting delivery days: a country code, optionally "-subdivision"
 # (python-holidays codes, e.g. GB-ENG, GB-SCT); empty for weekends only.
 DELIVERY_HOLIDAYS = os.environ.get("DELIVERY_HOLIDAYS", "GB-ENG")
@@ -261,15 +264,15 @@ PASSWORD_RESET_RATE_LIMIT = env_rate("PASSWORD_RESET_RATE_LIMIT", "5/3600")  # a
 # Security headers (docs/security.md). Production adds HSTS, https redirects and secure cookies.
 # The public site runs no inline script or style: scripts are files in /static/js/, styles are in
 # /static/css/ (JSON-LD <script type="application/ld+json"> blocks are data, which CSP does not block).
-# The one exception is the checkout's <style nonce> block; the 500 page's own <style> is allowed by
-# its hash on 5xx responses (cerobio/core/security.py).
+# The one exception is the 500 page's own <style>, allowed by its hash on 5xx responses only
+# (cerobio/core/security.py).
 # A form may post only here, or to Stripe Checkout when that is the payment provider (the checkout
 # answers with a redirect there, and browsers apply form-action to that redirect).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, NONCE],  # a nonce only where a page asks for one (checkout's delivery rules)
+        "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

@@ -42,7 +42,8 @@ def api_body(card: str = "4242424242424242", **changes) -> dict:
 def form_data(key: str | None = None, card: str = GOOD_CARD, **changes) -> dict:
     return {
         "idempotency_key": key or uuid.uuid4().hex, "email": "ann@example.com", **address(),
-        "shipping_method": "uk-standard", "accept_terms": "yes", "card_number": card, "action": "pay", **changes,
+        "shipping_method": "uk-standard", "accept_terms": "yes", "card_number": card, "card_expiry": "12/34",
+        "card_cvc": "123", "card_name": "Ann Example", "action": "pay", **changes,
     }
 
 

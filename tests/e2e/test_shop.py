@@ -65,6 +65,9 @@ def fill_checkout(page, card: str):
     tab_to(page, "#accept_terms")
     page.keyboard.press("Space")
     type_into(page, "#card_number", card)
+    type_into(page, "#card_expiry", "12/34")
+    type_into(page, "#card_cvc", "123")
+    type_into(page, "#card_name", "Kay Board")
     tab_to(page, "button.checkout__pay")
     page.keyboard.press("Enter")
 
@@ -130,3 +133,35 @@ def test_header_shows_the_basket_count(new_page):
     page.goto(page.base_url + "/")
     if page.locator(".mini-basket").count():
         assert page.inner_text(".mini-basket__count").startswith("1")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_changing_the_country_changes_the_delivery_options(new_page, javascript):
+    """With JavaScript the options follow the country at once; without it, through the button."""
+    page = new_page(PHONE, javascript=javascript)
+    page.context_javascript = javascript
+    add_kit_to_basket(page)
+    page.goto(page.base_url + "/checkout/")
+    type_into(page, "#email", "country.change@example.com")
+    type_into(page, "#city", "Paris")
+    assert "UK standard" in page.inner_text("#checkout-delivery")
+    button = page.get_by_role("button", name="Update delivery options")
+    assert button.is_visible() is not javascript  # with JavaScript there is nothing to press
+    tab_to(page, "#country")
+    page.select_option("#country", "FR")  # as a keyboard user picks from the list
+    if javascript:
+        page.get_by_role("status").filter(has_text="France").wait_for()
+    else:
+        assert "UK standard" in page.inner_text("#checkout-delivery")  # nothing happens by itself
+        tab_to(page, "button.checkout-country__update")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    delivery = page.inner_text("#checkout-delivery")
+    assert "Europe tracked" in delivery and "UK standard" not in delivery
+    summary = page.inner_text("#checkout-summary")
+    assert "Europe tracked" in summary and "£38.95" in summary
+    assert "£38.95" in page.inner_text("#checkout-pay")
+    # What was typed is still there, as typed.
+    assert page.input_value("#email") == "country.change@example.com" and page.input_value("#city") == "Paris"
+    check_accessible(page, "checkout, France")
+    assert page.console_errors == []

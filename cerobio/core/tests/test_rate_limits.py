@@ -109,14 +109,21 @@ def test_identifier_api(demo, client, small_limits):
 
 def test_checkout_page(shopper, small_limits):
     def send(address):
-        return shopper.post(
-            "/checkout/", {"action": "refresh", "country": "GB"}, REMOTE_ADDR=address
-        )
+        # Details missing: the view answers 422; the limit counts attempts, whatever their outcome.
+        return shopper.post("/checkout/", {"action": "pay", "country": "GB"}, REMOTE_ADDR=address)
 
-    response = exhaust(send, {200})
+    response = exhaust(send, {422})
     assert_html_429(response, "Please wait before trying again")
     assert "Nothing has been charged and your basket is kept" in response.content.decode()
-    assert send(OTHER).status_code == 200
+    assert send(OTHER).status_code == 422
+
+
+def test_looking_at_delivery_options_is_not_a_checkout_attempt(shopper, small_limits):
+    """Changing the country (the button, or the page's script as the reader picks one) only reads."""
+    for country in ["FR", "DE", "GB", "IE", "FR", "GB"] * 2:
+        response = shopper.post("/checkout/", {"action": "refresh", "country": country}, REMOTE_ADDR=ME)
+        assert response.status_code == 200
+    assert shopper.post("/checkout/", {"action": "pay", "country": "GB"}, REMOTE_ADDR=ME).status_code == 422
 
 
 def test_checkout_api(demo, client, small_limits):

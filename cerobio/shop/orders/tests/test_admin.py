@@ -90,6 +90,7 @@ def test_cancel_puts_stock_back_and_refunds(admin_client, paid_order, django_cap
 def test_packing_slip_and_csv_export(admin_client, paid_order):
     slip = admin_client.get(f"/admin/shop/orders/{paid_order.pk}/packing-slip/").content.decode()
     assert paid_order.number in slip and SKU in slip and "SW1A 1AA" in slip
+    assert "LONDON" in slip  # the label follows the post's rules; the customer's pages say "London"
     response = admin_client.get("/admin/shop/orders/export.csv?status=paid")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][0] == "Order number" and rows[1][0] == paid_order.number and rows[1][7] == f"2 x {SKU}"

@@ -45,6 +45,9 @@ class PaymentProvider(Protocol):
     test_mode: bool
     takes_card_details: bool  # True when the card form is on our page (dummy only)
 
+    def card_problems(self, payment: dict) -> dict[str, str]:
+        """What is wrong with the card form's fields, by field name ({} when fine, or no card form)."""
+
     def start(self, order, payment: dict, return_base: str) -> PaymentResult:
         """Take payment for an order, or say where to send the customer to pay."""
 
