@@ -11,7 +11,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once into the test database; each test then rolls back its changes."""
-    from cerobio.guide.demo.loader import load_demo
+    from cerobio.demo.loader import load_demo
 
     with django_db_blocker.unblock():
         load_demo()
@@ -22,7 +22,7 @@ def demo(db):
     """The full demo knowledge base and guide pages (reloaded if a transactional test flushed it)."""
     from wagtail.models import Site
 
-    from cerobio.guide.demo.loader import load_demo
+    from cerobio.demo.loader import load_demo
     from cerobio.guide.models import HomePage
 
     if not HomePage.objects.exists():

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "cerobio.search",
     "cerobio.identify",
     "cerobio.editorial",
+    "cerobio.demo",
     "cerobio.shop.catalogue",
     "cerobio.shop.basket",
     "cerobio.shop.delivery",
@@ -249,6 +250,8 @@ DELIVERY_CACHE = env_bool("DELIVERY_CACHE", False)
 # Editorial trust (docs/editorial.md): clinical sign-off stamps the page before Wagtail publishes it.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cerobio.editorial.signoff.finish_and_publish"
 EDITORIAL_TEAM_EMAIL = os.environ.get("EDITORIAL_TEAM_EMAIL", "")  # default: the site settings' contact email
+# The demo content's data files, read by `manage.py load_demo` (docs/content.md).
+DEMO_CONTENT_DIR = Path(os.environ.get("DEMO_CONTENT_DIR", BASE_DIR / "content"))
 RATE_LIMIT_CLIENT_HEADER = os.environ.get("RATE_LIMIT_CLIENT_HEADER", "")  # e.g. HTTP_X_REAL_IP behind nginx
 # Rate limits (docs/security.md), "COUNT/SECONDS" per visitor's address unless said otherwise.
 FEEDBACK_RATE_LIMIT = env_rate("FEEDBACK_RATE_LIMIT", "20/3600")  # 'Was this page helpful?' answers

@@ -86,7 +86,7 @@ def copy_test_database(django_db_blocker, name: str) -> str:
     from django.db import connection, connections
     from psycopg import sql
 
-    from cerobio.guide.demo.loader import load_demo
+    from cerobio.demo.loader import load_demo
     from cerobio.guide.models import HomePage
 
     with django_db_blocker.unblock():

@@ -121,19 +121,6 @@ def test_no_page_sets_a_cookie_that_is_not_strictly_necessary(demo, client, djan
             assert not fresh.get(page.url).cookies, page.url
 
 
-def test_loading_the_demo_again_keeps_an_editors_changes(demo):
-    from cerobio.editorial.demo import load_editorial
-
-    privacy = InfoPage.objects.get(slug="privacy")
-    privacy.title = "Our privacy notice (edited)"
-    privacy.save_revision().publish()
-    InfoPage.objects.get(slug="cookies").delete()
-    created = load_editorial()
-    assert created == {"trust pages": 1}
-    assert InfoPage.objects.get(slug="privacy").title == "Our privacy notice (edited)"
-    assert InfoPage.objects.filter(slug="cookies").exists()
-
-
 def test_trust_pages_are_written_plainly(demo, client):
     """The house target (grade 6, a reading age of about 11) on every trust page, legal ones included."""
     from cerobio.core.readability import measure

@@ -1,9 +1,6 @@
-"""The demo content: complete, loadable twice, and never overwriting an editor's work."""
+"""The demo knowledge base: every subtype and look-alike, complete, referenced and published."""
 
-import pytest
 
-from cerobio.guide.demo import knowledge
-from cerobio.guide.demo.loader import load_demo
 from cerobio.guide.models import LookAlike, MiliaType, MiliaTypePage, Reference
 
 TYPE_SLUGS = [
@@ -54,36 +51,3 @@ def test_demo_knowledge_is_published(demo):
         assert not model.objects.filter(live=False).exists(), label
         assert not model.objects.filter(has_unpublished_changes=True).exists(), label
     assert not MiliaType.objects.filter(live_revision__isnull=True).exists()
-
-
-def test_loading_twice_adds_nothing(demo):
-    counts = (MiliaType.objects.count(), LookAlike.objects.count(), Reference.objects.count(),
-              MiliaTypePage.objects.count())
-    assert load_demo() == {}
-    assert counts == (MiliaType.objects.count(), LookAlike.objects.count(), Reference.objects.count(),
-                      MiliaTypePage.objects.count())
-
-
-def test_loading_again_keeps_an_editors_changes(demo):
-    t = MiliaType.objects.get(slug="congenital-milia")
-    t.summary = "Edited by the clinical team."
-    t.save()
-    page = MiliaTypePage.objects.get(slug="milia-en-plaque")
-    page.title = "Milia on a red patch"
-    page.save_revision().publish()
-    load_demo()
-    assert MiliaType.objects.get(slug="congenital-milia").summary == "Edited by the clinical team."
-    assert MiliaTypePage.objects.get(slug="milia-en-plaque").title == "Milia on a red patch"
-
-
-def test_loading_again_restores_a_deleted_record_only(demo):
-    LookAlike.objects.filter(slug="xanthelasma").delete()
-    added = load_demo()
-    assert added["look-alikes"] == 1
-    assert set(added) <= {"look-alikes", "identifier rules"}  # its identifier rules went with it
-
-
-@pytest.mark.parametrize("record", knowledge.MILIA_TYPES + knowledge.LOOK_ALIKES, ids=lambda r: r["slug"])
-def test_demo_records_cite_only_known_sources(record):
-    known = {r["url"] for r in knowledge.REFERENCES}
-    assert set(record.get("references", [])) <= known

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cerobio.identify.demo import demo_snapshot
+from cerobio.demo.identifier import snapshot as demo_snapshot
 from cerobio.identify.snapshot import invalidate
 
 
@@ -25,7 +25,7 @@ def demo_module(django_db_setup, django_db_blocker):
     """The demo content and rules, loaded once per test module and rolled back after it."""
     from django.db import transaction
 
-    from cerobio.guide.demo.loader import load_demo
+    from cerobio.demo.loader import load_demo
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()

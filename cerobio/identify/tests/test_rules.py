@@ -1,11 +1,10 @@
-"""The evidence rules as editors see them: constraints, validation, the admin, the demo loader."""
+"""The evidence rules as editors see them: constraints, validation, the admin."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from cerobio.guide.models import LookAlike, MiliaType
-from cerobio.identify.demo import LOOK_ALIKE_RULES, TYPE_RULES, load_rules
 from cerobio.identify.models import EvidenceRule
 from cerobio.twofactor.testing import verified_login
 
@@ -29,27 +28,6 @@ def test_the_answer_must_belong_to_the_question(demo_db):
     with pytest.raises(ValidationError) as error:
         rule.full_clean()
     assert "value" in error.value.message_dict
-
-
-def test_every_demo_rule_is_valid(demo_db):
-    for rule in EvidenceRule.objects.all():
-        rule.full_clean()
-    assert EvidenceRule.objects.filter(milia_type__isnull=False).values("milia_type").distinct().count() == len(TYPE_RULES)
-    assert EvidenceRule.objects.filter(look_alike__isnull=False).values("look_alike").distinct().count() == len(
-        LOOK_ALIKE_RULES
-    )
-
-
-def test_loading_again_adds_nothing_and_keeps_editor_changes(demo_db):
-    rule = EvidenceRule.objects.get(milia_type__slug="congenital-milia", question="sites", value="nose")
-    rule.weight, rule.reason = 1, "edited by the clinical team"
-    rule.save()
-    EvidenceRule.objects.filter(look_alike__slug="xanthelasma", question="count").delete()
-    count = EvidenceRule.objects.count()
-    assert load_rules() == {}
-    assert EvidenceRule.objects.count() == count
-    rule.refresh_from_db()
-    assert (rule.weight, rule.reason) == (1, "edited by the clinical team")
 
 
 def test_editors_find_the_rules_in_the_admin(client, demo_db, django_user_model):
