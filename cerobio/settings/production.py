@@ -62,7 +62,7 @@ ADMIN_2FA_REQUIRED = True
 # Background tasks (order and contact emails, cache refreshes) go to a queue in the database that
 # `manage.py db_worker` works through (`make worker`, cerobio-worker.service; docs/deploy.md), so a
 # slow mail server never holds up a customer's request.
-TASKS = {"default": {"BACKEND": "cerobio.core.tasks.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Whole-page cache in nginx, refreshed when editors publish (cerobio/core/frontend_cache.py). The
 # secret is the one in nginx's `map $http_x_cache_refresh` (deploy/nginx/cerobio-refresh.conf).

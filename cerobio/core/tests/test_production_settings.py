@@ -60,5 +60,5 @@ def test_opensearch_through_the_environment(load_production, monkeypatch):
 
 def test_tasks_go_to_the_database_queue(load_production):
     production = load_production()
-    assert production.TASKS["default"]["BACKEND"] == "cerobio.core.tasks.DatabaseBackend"  # the library's, one write prepared
+    assert production.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert "django_tasks_db" in production.INSTALLED_APPS

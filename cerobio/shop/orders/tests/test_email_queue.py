@@ -15,7 +15,7 @@ from cerobio.shop.conftest import SKU, api_body, new_basket
 from cerobio.shop.orders.emails import queue_email
 from cerobio.shop.orders.models import Order, OrderEvent
 
-DATABASE_QUEUE = {"default": {"BACKEND": "cerobio.core.tasks.DatabaseBackend", "QUEUES": ["default"]}}  # production's
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}  # production's
 JSON = "application/json"
 
 
