@@ -3,7 +3,6 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from cerobio.core.prepared import PreparedInsert, PreparedInstances
 from cerobio.shop.basket import actions
 from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
@@ -34,15 +33,8 @@ def basket_out(basket: Basket, changes=()) -> dict:
     }
 
 
-# Every basket call starts here: compiled once per process (cerobio/core/prepared.py).
-_BASKET_BY_TOKEN = PreparedInstances(Basket, lambda token: Basket.objects.filter(token=token), token=str)
-_INSERT_BASKET = PreparedInsert(Basket)
-
-
 def find_basket(token: str) -> Basket | None:
-    if len(token) > 64:
-        return None
-    return _BASKET_BY_TOKEN.first(token=token)
+    return Basket.objects.filter(token=token).first() if len(token) <= 64 else None
 
 
 def _missing():
@@ -57,7 +49,7 @@ def _basket_error(exc: actions.BasketError):
 @router.post("/baskets", response={201: BasketCreatedOut}, summary="Start a basket", operation_id="create_basket")
 def create_basket(request: HttpRequest, response: HttpResponse):
     response["Cache-Control"] = "no-store, private"
-    return Status(201, {"token": _INSERT_BASKET(Basket()).token})
+    return Status(201, {"token": Basket.objects.create().token})
 
 
 @router.get(

@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
-from cerobio.core.prepared import PreparedInsert, PreparedInstances, PreparedRead, instance
-from cerobio.shop.catalogue.models import ProductPage, ProductVariant
-from cerobio.shop.catalogue.models.stock import STOCK_AND_HELD
+from cerobio.shop.catalogue.models import ProductVariant, Stock
+from cerobio.shop.catalogue.models.stock import held_units
 
-from .fetch import PAGE_FIELDS, lines_with_stock
+from .fetch import lines_with_stock
 from .lock_objects import touch_open_basket
 from .models import MAX_QUANTITY, Basket, BasketLine
 
@@ -24,26 +22,10 @@ class BasketError(Exception):
         super().__init__(message)
 
 
-# The hot reads of adding to a basket, compiled once per process (cerobio/core/prepared.py).
-_VARIANT_FIELDS = ("id", "sku", "name", "price", "vat_rate", "on_sale", "product_id")
-_VARIANT_ON_SALE = PreparedRead(
-    lambda sku: ProductVariant.objects.filter(sku=sku, on_sale=True, product__live=True)
-    .order_by("pk")
-    .values_list(*_VARIANT_FIELDS, "product__title", "product__url_path", "product__live")[:1],
-    sku=str,
-)
-_LINE_OF_VARIANT = PreparedInstances(
-    BasketLine,
-    lambda basket_id, variant_id: BasketLine.objects.filter(basket_id=basket_id, variant_id=variant_id),
-    basket_id=int, variant_id=int,
-)
-_INSERT_LINE = PreparedInsert(BasketLine)
-
-
 def _available(variant: ProductVariant) -> int:
     """Units of the variant not held for someone else's payment (one query)."""
-    rows = STOCK_AND_HELD(variant_id=variant.pk, now=timezone.now())
-    return max(0, rows[0][0] - rows[0][1]) if rows else 0
+    stock = Stock.objects.filter(variant=variant).annotate(held=held_units("variant_id")).first()
+    return max(0, stock.quantity - stock.held) if stock else 0
 
 
 def _open_basket(basket: Basket) -> Basket:
@@ -71,13 +53,17 @@ def _check_quantity(variant: ProductVariant, quantity: int) -> None:
 
 def find_variant(sku: str) -> ProductVariant:
     """The variant on sale under this SKU, with the few fields of its product page a basket shows."""
-    rows = _VARIANT_ON_SALE(sku=str(sku).strip().upper())
-    if not rows:
+    variant = (
+        ProductVariant.objects.filter(sku=str(sku).strip().upper(), on_sale=True, product__live=True)
+        .select_related("product")
+        .only(
+            "id", "sku", "name", "price", "vat_rate", "on_sale", "product_id",
+            "product__title", "product__url_path", "product__live",
+        )
+        .first()
+    )
+    if variant is None:
         raise BasketError("unknown_sku", "We do not sell a product with that code.", status=404)
-    *values, title, url_path, live = rows[0]
-    variant = instance(ProductVariant, _VARIANT_FIELDS, values)
-    page_id = variant.product_id
-    variant.product = instance(ProductPage, PAGE_FIELDS, (page_id, page_id, title, url_path, live))
     return variant
 
 
@@ -86,14 +72,14 @@ def add(basket: Basket, sku: str, quantity: int = 1) -> BasketLine:
     variant = find_variant(sku)
     with transaction.atomic():
         basket = _open_basket(basket)
-        line = _LINE_OF_VARIANT.first(basket_id=basket.pk, variant_id=variant.pk)
+        line = BasketLine.objects.filter(basket=basket, variant=variant).first()
         new_quantity = (line.quantity if line else 0) + quantity
         _check_quantity(variant, new_quantity)
         if line:
             line.quantity, line.price_seen = new_quantity, variant.price
             line.save(update_fields=["quantity", "price_seen"])
         else:
-            line = _INSERT_LINE(BasketLine(basket=basket, variant=variant, quantity=new_quantity, price_seen=variant.price))
+            line = BasketLine.objects.create(basket=basket, variant=variant, quantity=new_quantity, price_seen=variant.price)
     return line
 
 

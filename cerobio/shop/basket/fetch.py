@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
-from django.utils import timezone
 
-from cerobio.core.prepared import PreparedRead, instance
-from cerobio.shop.catalogue.models import ProductPage
 from cerobio.shop.catalogue.models.stock import held_units
 from cerobio.shop.money import Money, total, vat_included
 
@@ -73,43 +69,28 @@ def lines_with_stock(basket: Basket):
     )
 
 
-# The basket's lines as `view` shows them, with the units held for payments: one query, compiled once
-# per process (cerobio/core/prepared.py). Stock is a LEFT JOIN: a variant without a stock row has none.
-_VIEW_LINES = PreparedRead(
-    lambda basket_id, now: BasketLine.objects.filter(basket_id=basket_id)
-    .annotate(held=held_units("variant_id", now))
-    .values_list(
-        "id", "quantity", "variant__sku", "variant__name", "variant__price", "variant__vat_rate",
-        "variant__product_id", "variant__product__title", "variant__product__url_path", "variant__product__live",
-        "variant__stock__quantity", "held",
-    ),
-    basket_id=int, now=datetime.datetime,
-)
-# What a basket keeps of a product page: its title and address.
-PAGE_FIELDS = ("id", "page_ptr_id", "title", "url_path", "live")
-
-
 def view(basket: Basket) -> BasketView:
     """The basket as a customer sees it, priced now (VAT included; VAT part per line)."""
     lines = []
-    for (
-        line_id, quantity, sku, name, price, vat_rate, page_id, title, url_path, live, in_stock, held
-    ) in _VIEW_LINES(basket_id=basket.pk, now=timezone.now()):
-        unit = Money(price)
-        line_total = unit * quantity
+    rows = lines_with_stock(basket)
+    for line in rows:
+        variant = line.variant
+        unit = Money(variant.price)
+        line_total = unit * line.quantity
+        stock = getattr(variant, "stock", None)
         lines.append(
             LineView(
-                id=line_id,
-                sku=sku,
-                product=title,
-                name=name,
-                page=instance(ProductPage, PAGE_FIELDS, (page_id, page_id, title, url_path, live)),
-                quantity=quantity,
+                id=line.pk,
+                sku=variant.sku,
+                product=variant.product.title,
+                name=variant.name,
+                page=variant.product,
+                quantity=line.quantity,
                 unit_price=unit,
                 line_total=line_total,
-                vat=Money(vat_included(line_total.amount, vat_rate)),
-                vat_rate=vat_rate,
-                available=max(0, in_stock - held) if in_stock is not None else 0,
+                vat=Money(vat_included(line_total.amount, variant.vat_rate)),
+                vat_rate=variant.vat_rate,
+                available=max(0, stock.quantity - line.held) if stock else 0,
             )
         )
     return BasketView(
@@ -127,13 +108,8 @@ def subtotal(basket: Basket) -> Money:
     For checkout's first check of the delivery price, which needs only the sum: `view` also reads the
     stock, the holds and the product pages, and building that query costs more than running it.
     """
-    return total(Money(price) * quantity for quantity, price in _SUBTOTAL(basket_id=basket.pk))
-
-
-_SUBTOTAL = PreparedRead(
-    lambda basket_id: BasketLine.objects.filter(basket_id=basket_id).values_list("quantity", "variant__price"),
-    basket_id=int,
-)
+    rows = basket.lines.values_list("quantity", "variant__price")
+    return total(Money(price) * quantity for quantity, price in rows)
 
 
 def item_count(token: str | None) -> int:

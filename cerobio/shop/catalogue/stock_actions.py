@@ -13,8 +13,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedInsert, PreparedInstances, PreparedUpdate
-
 from .lock_objects import stock_for_update
 from .models import ProductVariant, Reservation, Stock, StockMovement
 
@@ -38,15 +36,6 @@ def reservation_expiry(now=None) -> datetime.datetime:
     return (now or timezone.now()) + datetime.timedelta(minutes=settings.RESERVATION_MINUTES)
 
 
-# Holding and allocating, compiled or written once per process (cerobio/core/prepared.py): an order's
-# holds as it is paid for, the stock level, holds to sales, a new hold, a stock movement.
-_HOLDS = PreparedInstances(Reservation, lambda order_id: Reservation.objects.filter(order_id=order_id), order_id=int)
-_SET_QUANTITY = PreparedUpdate(Stock, fields=("quantity", "updated_at"), match=("variant",))
-_HOLDS_TO_SALES = PreparedUpdate(Reservation, fields=("status",), match=("order", "status"))
-_INSERT_HOLD = PreparedInsert(Reservation)
-_INSERT_MOVEMENT = PreparedInsert(StockMovement)
-
-
 def reserve(order, needs: list[Need], now=None) -> None:
     """Hold stock for an order while its customer pays, or raise InsufficientStock.
 
@@ -60,8 +49,9 @@ def reserve(order, needs: list[Need], now=None) -> None:
         available = stock.available(now) if stock else 0
         if available < need.quantity:
             raise InsufficientStock(need.sku, available, need.quantity)
-    for need in needs:
-        _INSERT_HOLD(Reservation(order=order, variant_id=need.variant_id, quantity=need.quantity, expires_at=expires))
+    Reservation.objects.bulk_create(
+        Reservation(order=order, variant_id=n.variant_id, quantity=n.quantity, expires_at=expires) for n in needs
+    )
 
 
 def allocate(order, needs: list[Need], now=None) -> list[str]:
@@ -73,7 +63,7 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
     """
     now = now or timezone.now()
     stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
-    holds = {r.variant_id: r for r in _HOLDS(order_id=order.pk)}
+    holds = {r.variant_id: r for r in order.reservations.all()}
     short = []
     for need in sorted(needs, key=lambda n: n.variant_id):
         stock = stocks.get(need.variant_id)
@@ -87,15 +77,13 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
         ):
             short.append(need.sku)
             continue
-        stock.quantity, stock.updated_at = stock.quantity - need.quantity, timezone.now()
-        _SET_QUANTITY(values={"quantity": stock.quantity, "updated_at": stock.updated_at}, match={"variant": stock.pk})
-        _INSERT_MOVEMENT(StockMovement(
+        stock.quantity -= need.quantity
+        stock.save(update_fields=["quantity", "updated_at"])
+        StockMovement.objects.create(
             variant_id=need.variant_id, sku=need.sku, change=-need.quantity, quantity_after=stock.quantity,
             reason=StockMovement.Reason.SOLD, order=order,
-        ))
-    _HOLDS_TO_SALES(
-        values={"status": Reservation.Status.ALLOCATED}, match={"order": order.pk, "status": Reservation.Status.ACTIVE}
-    )
+        )
+    order.reservations.filter(status=Reservation.Status.ACTIVE).update(status=Reservation.Status.ALLOCATED)
     return short
 
 

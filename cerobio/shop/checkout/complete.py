@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import PreparedInsert, PreparedInstances, PreparedRead, PreparedUpdate
 from cerobio.shop.basket.fetch import subtotal as basket_subtotal
 from cerobio.shop.basket.lock_objects import freeze_open_basket
-from cerobio.shop.basket.models import Basket, BasketLine
+from cerobio.shop.basket.models import Basket
 from cerobio.shop.catalogue.stock_actions import InsufficientStock, Need, reserve
 from cerobio.shop.delivery.fetch import option
 from cerobio.shop.money import STANDARD_VAT_RATE, Money, total, vat_included
@@ -50,44 +49,37 @@ SNAPSHOT_FIELDS = (
 )
 
 
-# The reads every checkout makes, compiled once per process (cerobio/core/prepared.py).
-_SNAPSHOT_LINES = PreparedRead(
-    lambda basket_id: BasketLine.objects.filter(basket_id=basket_id)
-    .order_by("pk")
-    .values_list(
-        "quantity", "variant_id", "variant__sku", "variant__name", "variant__price", "variant__vat_rate",
-        "variant__on_sale", "variant__product__title", "variant__product__live",
-    ),
-    basket_id=int,
-)
-# The checkout's write of the order's totals, written once per process.
-_WRITE_SNAPSHOT = PreparedUpdate(Order, fields=SNAPSHOT_FIELDS, match=("id",))
-_ORDER_WITH_KEY = PreparedInstances(Order, lambda key: Order.objects.filter(idempotency_key=key), key=str)
-# The new order and its lines, written once per process.
-_INSERT_ORDER = PreparedInsert(Order)
-_INSERT_ORDER_LINE = PreparedInsert(OrderLine)
-
-
 def order_with_key(key: str) -> Order | None:
     """The order an earlier checkout with this Idempotency-Key made, if any (the key is unique)."""
-    return _ORDER_WITH_KEY.first(key=key)
+    return Order.objects.filter(idempotency_key=key).first()
+
+
+def _order_line(order: Order, line) -> OrderLine:
+    """The order's copy of a basket line, at today's price; refused if the product is no longer sold."""
+    variant = line.variant
+    if not variant.on_sale or not variant.product.live:
+        raise CheckoutError("unavailable", f"{variant.name} is no longer sold.", 409, sku=variant.sku)
+    unit = Money(variant.price)
+    line_total = unit * line.quantity
+    return OrderLine(
+        order=order, variant=variant, product_name=variant.product.title, variant_name=variant.name,
+        sku=variant.sku, quantity=line.quantity, unit_price=unit.amount, vat_rate=variant.vat_rate,
+        line_total=line_total.amount, vat_amount=vat_included(line_total.amount, variant.vat_rate),
+    )
 
 
 def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: CheckoutRequest) -> list[Need]:
     """Write the order's lines and totals from the locked basket; return the stock it needs."""
-    order_lines = []
-    for quantity, variant_id, sku, name, price, vat_rate, on_sale, title, live in _SNAPSHOT_LINES(basket_id=basket.pk):
-        if not on_sale or not live:
-            raise CheckoutError("unavailable", f"{name} is no longer sold.", 409, sku=sku)
-        unit = Money(price)
-        line_total = unit * quantity
-        order_lines.append(
-            OrderLine(
-                order=order, variant_id=variant_id, product_name=title, variant_name=name, sku=sku,
-                quantity=quantity, unit_price=unit.amount, vat_rate=vat_rate, line_total=line_total.amount,
-                vat_amount=vat_included(line_total.amount, vat_rate),
-            )
+    lines = (
+        basket.lines.select_related("variant__product")
+        .only(
+            "id", "basket_id", "quantity", "variant__id", "variant__sku", "variant__name", "variant__price",
+            "variant__vat_rate", "variant__on_sale", "variant__product_id", "variant__product__title",
+            "variant__product__live",
         )
+        .order_by("pk")
+    )
+    order_lines = [_order_line(order, line) for line in lines]
     if not order_lines:
         raise CheckoutError("basket_empty", "Your basket is empty.", 409)
     subtotal = total(Money(o.line_total) for o in order_lines)
@@ -107,14 +99,13 @@ def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: Checko
             "price_changed", f"Your basket now comes to {subtotal}. Check your order and pay again.", 409,
             subtotal=subtotal.as_dict(),
         )
-    for order_line in order_lines:
-        _INSERT_ORDER_LINE(order_line)
+    OrderLine.objects.bulk_create(order_lines)
     order.subtotal, order.total = subtotal.amount, grand_total.amount
     order.shipping_price = delivery.price.amount
     order.shipping_vat = vat_included(delivery.price.amount, STANDARD_VAT_RATE)
     order.vat_total = sum((o.vat_amount for o in order_lines), order.shipping_vat)
     order.delivery_earliest, order.delivery_latest = delivery.earliest, delivery.latest
-    _WRITE_SNAPSHOT(values={name: getattr(order, name) for name in SNAPSHOT_FIELDS}, match={"id": order.pk})
+    order.save(update_fields=SNAPSHOT_FIELDS)
     return [Need(o.variant_id, o.sku, o.quantity) for o in order_lines]
 
 
@@ -140,9 +131,9 @@ def _place(basket, details, req, key, provider_code) -> tuple[Order, bool, list[
                 shipping_price=delivery.price.amount, shipping_vat=0, delivery_earliest=delivery.earliest,
                 delivery_latest=delivery.latest, subtotal=0, total=0, vat_total=0, payment_provider=provider_code,
             )
-            # Inserted without Order.save()'s separate write of the number: _snapshot saves the number
-            # with the totals, in this same transaction.
-            _INSERT_ORDER(order)
+            # bulk_create, not save(): Order.save() writes the number in an UPDATE of its own, and
+            # _snapshot writes it with the totals, in this same transaction.
+            Order.objects.bulk_create([order])
             order.number = Order.number_for(order.pk)
             # Locks the basket and freezes it in one statement; a failure below rolls the freeze back.
             if not freeze_open_basket(basket.pk):

@@ -9,12 +9,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from cerobio.core.prepared import (
-    PreparedInsert,
-    PreparedQuerySetUpdate,
-    PreparedRead,
-    PreparedUpdate,
-)
 from cerobio.shop.basket.lock_objects import basket_for_update
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.catalogue.stock_actions import Need, allocate, release
@@ -38,27 +32,6 @@ def needs_for(order: Order) -> list[Need]:
     return [Need(line.variant_id, line.sku, line.quantity) for line in order.lines.all() if line.variant_id]
 
 
-# A payment this shop already recorded, by the provider's reference (compiled once per process:
-# cerobio/core/prepared.py): (id, order_id, status), or none.
-_PAYMENT = PreparedRead(
-    lambda provider, reference: Payment.objects.filter(provider=provider, reference=reference)
-    .order_by("created_at", "pk")
-    .values_list("id", "order_id", "status")[:1],
-    provider=str, reference=str,
-)
-
-
-_SET_PAID = PreparedUpdate(Order, fields=("status", "paid_at", "stock_problem"), match=("id",))
-_INSERT_PAYMENT = PreparedInsert(Payment, ignore_conflicts=True)
-# A paid order's basket is done with, unless a newer order was started from it (compiled once per process).
-_SUBMIT_BASKET = PreparedQuerySetUpdate(
-    lambda basket_id, order_id: Basket.objects.filter(pk=basket_id, status=Basket.Status.FROZEN).exclude(
-        orders__pk__gt=order_id
-    ),
-    new_values={"status": str}, basket_id=int, order_id=int,
-)
-
-
 def mark_paid(
     order_id: int, *, provider: str, reference: str, amount: Decimal, message: str = "", needs: list[Need] | None = None
 ) -> Order | None:
@@ -74,37 +47,21 @@ def mark_paid(
     """
     with transaction.atomic():
         order = order_for_update(order_id)
-        accepted = False
-        if order.paid_at is not None:
-            pass
-        elif quantize(amount) != order.total:
-            _event(order, OrderEvent.Kind.NOTE, f"Payment {reference} was for £{amount}, not £{order.total}; not accepted.")
-        elif order.status not in PAYABLE:
-            _event(order, OrderEvent.Kind.NOTE, f"Payment {reference} arrived for a {order.get_status_display()} order; refund it.")
-        else:
-            accepted = True
-        # Recorded unless this shop has seen the payment before: one statement either way. Two calls for
-        # one payment get here one after the other (the order's lock): the second finds the first's row.
-        recorded = _INSERT_PAYMENT(Payment(
-            provider=provider, reference=reference, order=order, amount=order.total, message=message[:255],
-            status=Payment.Status.SUCCEEDED if accepted else Payment.Status.PENDING,
-        ))  # fmt: skip
-        if recorded is None:
-            payment_id, payment_order_id, payment_status = _PAYMENT(provider=provider, reference=reference)[0]
-            if payment_order_id != order.pk:
-                raise OrderActionRefused("That payment belongs to another order.")  # nothing above is kept
-            if accepted and payment_status != Payment.Status.SUCCEEDED:
-                Payment.objects.filter(pk=payment_id).update(status=Payment.Status.SUCCEEDED)
+        # Two calls for one payment get here one after the other (the order's lock): the second sees the first's row.
+        accepted = order.paid_at is None and quantize(amount) == order.total and order.status in PAYABLE
+        _record_payment(order, provider=provider, reference=reference, message=message, accepted=accepted)
         if not accepted:
+            _note_refused_payment(order, amount, reference)
             return None
         if order.basket_id:
-            # The basket is done with, unless a newer order was started from it. One statement, which
-            # locks the basket row after the order's, as everywhere.
-            _SUBMIT_BASKET(values={"status": Basket.Status.SUBMITTED}, basket_id=order.basket_id, order_id=order.pk)
+            # The basket is done with, unless a newer order was started from it (its payment failed, and
+            # the customer checked out again). The update locks the basket row after the order's, as everywhere.
+            Basket.objects.filter(pk=order.basket_id, status=Basket.Status.FROZEN).exclude(
+                orders__pk__gt=order.pk
+            ).update(status=Basket.Status.SUBMITTED)
         short = allocate(order, needs if needs is not None else needs_for(order))
         order.status, order.paid_at, order.stock_problem = S.PAID, timezone.now(), bool(short)
-        _SET_PAID(values={"status": order.status, "paid_at": order.paid_at, "stock_problem": order.stock_problem},
-                  match={"id": order.pk})  # fmt: skip
+        order.save(update_fields=["status", "paid_at", "stock_problem"])
         _event(order, OrderEvent.Kind.PAID, f"Paid £{order.total} ({provider} {reference}).")
         if short:
             _event(
@@ -114,6 +71,38 @@ def mark_paid(
             )
         queue_email(order, "confirmation")
     return order
+
+
+def _record_payment(order: Order, *, provider: str, reference: str, message: str, accepted: bool) -> Payment:
+    """The provider's payment as this shop keeps it: recorded if new (pending if it cannot be accepted,
+    so staff can refund it), marked succeeded if it is accepted now.
+
+    The reference is unique per provider, so a payment reported for the wrong order is refused, and the
+    caller's transaction then keeps nothing of the call.
+    """
+    payment, _created = Payment.objects.get_or_create(
+        provider=provider, reference=reference,
+        defaults={
+            "order": order, "amount": order.total, "message": message[:255],
+            "status": Payment.Status.SUCCEEDED if accepted else Payment.Status.PENDING,
+        },
+    )  # fmt: skip
+    if payment.order_id != order.pk:
+        raise OrderActionRefused("That payment belongs to another order.")
+    if accepted and payment.status != Payment.Status.SUCCEEDED:
+        payment.status = Payment.Status.SUCCEEDED
+        payment.save(update_fields=["status"])
+    return payment
+
+
+def _note_refused_payment(order: Order, amount: Decimal, reference: str) -> None:
+    """Tell staff, in the order's history, why a payment was not accepted (a repeat for a paid order needs no note)."""
+    if order.paid_at is not None:
+        return
+    if quantize(amount) != order.total:
+        _event(order, OrderEvent.Kind.NOTE, f"Payment {reference} was for £{amount}, not £{order.total}; not accepted.")
+    else:
+        _event(order, OrderEvent.Kind.NOTE, f"Payment {reference} arrived for a {order.get_status_display()} order; refund it.")
 
 
 def fail_payment(order_id: int, *, reason: str, abandoned: bool = False, provider: str = "", reference: str = "") -> bool:

@@ -8,10 +8,8 @@ from django.db import DEFAULT_DB_ALIAS, router, transaction
 from django.template.loader import render_to_string
 from django_tasks import task
 
-from cerobio.core.prepared import PreparedInstances
-
 from .events import record
-from .models import Order, OrderEvent, OrderLine
+from .models import Order, OrderEvent
 
 SUBJECTS = {
     "confirmation": "Your Cerobio order {number} is confirmed",
@@ -51,12 +49,12 @@ def _queue_shares_the_transaction() -> bool:
     )
 
 
-def build_email(order, kind: str, extra: dict | None = None, lines=None) -> EmailMultiAlternatives:
+def build_email(order, kind: str, extra: dict | None = None) -> EmailMultiAlternatives:
     from .fetch import order_summary
 
     context = {
         "order": order,
-        "summary": order_summary(order, history=False, lines=lines),  # no email shows the history
+        "summary": order_summary(order, history=False),  # no email shows the history
         "order_url": order.public_url,
         "site_url": settings.SITE_URL,
         "extra": extra or {},
@@ -73,23 +71,15 @@ def build_email(order, kind: str, extra: dict | None = None, lines=None) -> Emai
     return message
 
 
-# The order and its lines, as every email reads them: compiled once per process (cerobio/core/prepared.py).
-_ORDER = PreparedInstances(Order, lambda order_id: Order.objects.filter(pk=order_id), order_id=int)
-_LINES = PreparedInstances(OrderLine, lambda order_id: OrderLine.objects.filter(order_id=order_id), order_id=int)
-
-
 @task()
 def send_order_email(order_id: int, kind: str, extra: dict | None = None) -> None:
     """Render and send one order email, and note it in the order's history."""
-    order = _ORDER.first(order_id=order_id)
-    if order is None:
-        raise Order.DoesNotExist(f"No order {order_id} to email about.")
+    order = Order.objects.get(pk=order_id)
     if order.personal_data_erased:  # the customer asked us to forget their address: nowhere to send it
         record(
             order, OrderEvent.Kind.NOTE,
             f"Not emailed ({SUBJECTS[kind].format(number=order.number)}): the customer's personal data was erased.",
         )
         return
-    build_email(order, kind, extra, lines=_LINES(order_id=order.pk)).send()
+    build_email(order, kind, extra).send()
     record(order, OrderEvent.Kind.EMAIL_SENT, f"{SUBJECTS[kind].format(number=order.number)} → {order.email}")
-

@@ -52,9 +52,9 @@ class OrderSummary:
     history: list[OrderEvent]
 
 
-def order_summary(order: Order, *, history: bool = True, lines=None) -> OrderSummary:
+def order_summary(order: Order, *, history: bool = True) -> OrderSummary:
     """Everything a customer may see about their order (`history=False`: without its history, which
-    emails do not show, saving a query; `lines`: the order's lines where the caller has read them)."""
+    emails do not show, saving a query)."""
     c = order.currency
     lines = tuple(
         LineSummary(
@@ -62,7 +62,7 @@ def order_summary(order: Order, *, history: bool = True, lines=None) -> OrderSum
             unit_price=Money(line.unit_price, c), line_total=Money(line.line_total, c),
             vat=Money(line.vat_amount, c), vat_percent=line.vat_percent,
         )
-        for line in (order.lines.all() if lines is None else lines)
+        for line in order.lines.all()
     )
     reached = {
         Order.Status.PAID: order.paid_at is not None,

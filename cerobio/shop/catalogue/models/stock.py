@@ -6,15 +6,11 @@ holds units until it expires; available = quantity − active reservations. Rows
 under locks taken through `lock_objects.py`.
 """
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-
-from cerobio.core.prepared import PreparedRead
 
 
 class Stock(models.Model):
@@ -37,24 +33,13 @@ class Stock(models.Model):
 
     def held(self, now=None, exclude_order=None) -> int:
         """Units held by unexpired reservations (optionally not counting one order's)."""
-        if exclude_order is None:  # every checkout asks this, under the stock lock
-            rows = STOCK_AND_HELD(variant_id=self.variant_id, now=now or timezone.now())
-            return rows[0][1] if rows else 0
-        qs = Reservation.objects.active(now).filter(variant_id=self.variant_id).exclude(order_id=exclude_order)
+        qs = Reservation.objects.active(now).filter(variant_id=self.variant_id)
+        if exclude_order is not None:
+            qs = qs.exclude(order_id=exclude_order)
         return qs.aggregate(n=Sum("quantity"))["n"] or 0
 
     def available(self, now=None, exclude_order=None) -> int:
         return max(0, self.quantity - self.held(now, exclude_order))
-
-
-# A variant's stock level and the units its live holds keep back, in one query compiled once per
-# process (cerobio/core/prepared.py): adding to a basket, and every checkout under the stock lock.
-STOCK_AND_HELD = PreparedRead(
-    lambda variant_id, now: Stock.objects.filter(variant_id=variant_id)
-    .annotate(held=held_units("variant_id", now))
-    .values_list("quantity", "held"),
-    variant_id=int, now=datetime.datetime,
-)
 
 
 class StockMovement(models.Model):
