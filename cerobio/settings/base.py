@@ -145,11 +145,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend with a health check that needs no round trip and prepared statements for the
-    # hot queries (cerobio/core/postgresql/base.py); DB_PREPARED_STATEMENTS=0 for a pooler without them.
-    DATABASES["default"]["ENGINE"] = "cerobio.core.postgresql"
-    DATABASES["default"]["PREPARED_STATEMENTS"] = env_bool("DB_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

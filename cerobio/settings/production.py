@@ -13,7 +13,7 @@ DEBUG = False
 
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "600"))
 
-if DATABASES["default"]["ENGINE"] == "cerobio.core.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that stops answering fails a request in seconds instead of hanging it
     # (override with ?connect_timeout=N in DATABASE_URL).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)

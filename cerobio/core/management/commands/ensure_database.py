@@ -9,7 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         db = settings.DATABASES["default"]
-        if db["ENGINE"] not in ("cerobio.core.postgresql", "django.db.backends.postgresql"):
+        if db["ENGINE"] != "django.db.backends.postgresql":
             return
         import psycopg
         from psycopg import sql
