@@ -6,10 +6,10 @@ http, and its report fails a run that misses a target.
 """
 
 import json
-import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tools" / "bench"))
 
+import cpu  # noqa: E402
 import nginx_conf  # noqa: E402
 import report  # noqa: E402
 
@@ -76,12 +77,14 @@ def _results(tmp_path, *, uncached_rps=6000, checkout_ms=0.1, timeouts=0, not_hi
     _wrk(tmp_path / "c.json", requests=3000, p99_ms=80)
     _wrk(tmp_path / "d.json", requests=3000, p99_ms=80, statuses={"201": 3000})
     _wrk(tmp_path / "e.json", requests=900, p99_ms=300, statuses={"201": 900}, checkout_201=300)
+    _wrk(tmp_path / "e4.json", requests=600, p99_ms=100, statuses={"201": 600}, checkout_201=200)
     _wrk(tmp_path / "f.json", requests=90_000, p99_ms=5)
     line = '127.0.0.1 [x] "POST /api/v1/baskets/abc/checkout HTTP/1.1" 201 120 {t} cache=- upstream=u id=i\n'
-    (tmp_path / "e.access.log").write_text(line.format(t=checkout_ms) * 300)
+    (tmp_path / "e.access.log").write_text(line.format(t=0.3) * 300)  # 300 ms at 16 journeys: no target
+    (tmp_path / "e4.access.log").write_text(line.format(t=checkout_ms) * 200)
     (tmp_path / "meta.json").write_text(json.dumps({
         "date": "today", "commit": "abc", "machine": "2 cores", "load_before": "0.1", "wrk": "4",
-        "connections": 16, "threads": 2, "duration": "15s", "workers": 2,
+        "connections": 16, "checkout_connections": 4, "threads": 2, "duration": "15s", "workers": 2,
     }))  # fmt: skip
     (tmp_path / "queries.json").write_text(json.dumps(
         {"subtype_page": 15, "subtype_page_stored": 0, "create_basket": 1, "add_line": 12, "checkout": 52, "identify": 0}
@@ -105,7 +108,7 @@ def test_a_run_that_meets_every_target_passes(tmp_path):
     ("change", "missed"),
     [
         ({"uncached_rps": 3000}, "subtype page with nginx's cache bypassed (a) ≥ 300 req/s"),
-        ({"checkout_ms": 0.4}, "checkout POST (e): p99 < 250 ms"),
+        ({"checkout_ms": 0.4}, "checkout POST at 4 journeys at once (e4): p99 < 250 ms"),
         ({"timeouts": 1}, "no errors"),
         ({"not_hit": 1}, "no errors"),
     ],
@@ -118,37 +121,69 @@ def test_a_missed_target_fails_the_run(tmp_path, change, missed):
 def test_the_checkout_latency_is_the_checkout_calls_own(tmp_path):
     """wrk's p99 mixes the journey's three calls; the target reads nginx's time for the checkout POSTs."""
     results = _results(tmp_path)
-    with (results / "e.access.log").open("a") as log:
+    with (results / "e4.access.log").open("a") as log:
         log.write(
             '127.0.0.1 [x] "POST /api/v1/baskets HTTP/1.1" 201 50 9.000 cache=- upstream=u id=i\n'
         )
-    text, _ = report.bench_report(results)
-    assert "p99 100.0 ms" in text
+    text, targets = report.bench_report(results)
+    assert "| e4 | 4 | 13 | 100.0 | 100.0 |" in text  # 200 orders in 15 s; the 9 s basket POST is not a checkout
+    assert all(ok for _, ok, _ in targets)
 
 
-def test_the_report_says_where_the_checkout_runs_cpu_went(tmp_path):
-    """bench.sh snapshots each program's CPU seconds around (e); the report shows the difference per 15 s."""
+def _snapshot(path: Path, *, wall, gunicorn, worker, nginx, postgres, paid, busy, waiting=0) -> None:
+    path.write_text(json.dumps({
+        "wall": wall, "groups": {"gunicorn": gunicorn, "worker": worker, "nginx": nginx},
+        "postgres": postgres, "paid_orders": paid, "emails_waiting": waiting, "machine_busy": busy, "cores": 2,
+    }))  # fmt: skip
+
+
+def test_the_report_gives_the_processor_time_per_paid_order(tmp_path):
+    """gunicorn, the task worker and the bench database's backends, divided by the orders paid meanwhile."""
     results = _results(tmp_path)
-    (results / "e.cpu-before.txt").write_text("gunicorn 100\npostgres 40\npython 7\nbench 1\nsshd 3\n_cores 2\n")
-    (results / "e.cpu-after.txt").write_text("gunicorn 118\npostgres 46\npython 10\nbench 1.15\nsshd 3\n_cores 2\n")
+    _snapshot(results / "e4.cpu-before.json", wall=100, gunicorn=50, worker=10, nginx=1,
+              postgres={"7": 5.0, "8": 1.0}, paid=1000, busy=500)  # fmt: skip
+    # 20 s later, 200 orders paid: gunicorn 4 s, the worker 1 s, backends 7 and 9 (new) 1.5 s, backend 8 gone.
+    _snapshot(results / "e4.cpu-after.json", wall=120, gunicorn=54, worker=11, nginx=1.2,
+              postgres={"7": 6.0, "9": 0.5}, paid=1200, busy=536)  # fmt: skip
     text, _ = report.bench_report(results)
+    assert "| e4 | 4 | 13 | 100.0 | 100.0 | **32.5** | 20.0 | 5.0 | 7.5 | 1.0 |" in text
     assert (
-        "- CPU used during (e), in % of one core (2 cores = 200%): gunicorn 120%, PostgreSQL 40%, "
-        "task worker 20%, wrk 1%; 181% in all."
+        "(e4): 200 orders paid between the CPU snapshots; the machine's cores were 90% busy over the run, "
+        "the stack's own processes 17%."
     ) in text
+    assert "1 PostgreSQL backends ended during the run (not counted)." in text
+    assert "| e | 16 | 20 | 300.0 | 300.0 | – |" in text  # no snapshots for (e) here
 
 
-def test_the_cpu_snapshot_counts_running_and_finished_processes(tmp_path):
-    """The snapshot bench.sh takes: a finished child's time goes to the script ("bench", i.e. wrk)."""
-    script = (
-        'PY="$1"; source <(sed -n "/^cpu_seconds()/,/^}/p" tools/bench/bench.sh); '
-        "cpu_seconds >\"$2/before\"; "
-        "\"$PY\" -c 'sum(range(30_000_000))'; "
-        "cpu_seconds >\"$2/after\""
-    )
-    subprocess.run(["bash", "-c", script, "_", sys.executable, str(tmp_path)], check=True, cwd=REPO)
-    before, after = (
-        dict(line.split() for line in (tmp_path / name).read_text().splitlines()) for name in ("before", "after")
-    )
-    assert float(after["bench"]) - float(before["bench"]) > 0.2  # the finished python child's CPU time
-    assert after["_cores"] == str(os.cpu_count())
+def test_a_run_of_the_checkouts_only_reports_and_judges_just_those(tmp_path):
+    """BENCH_SCENARIOS="e e4": the runs by turns that compare two commits or settings."""
+    results = _results(tmp_path)
+    for key in ("a", "a2", "b", "c", "d", "f"):
+        (results / f"{key}.json").unlink()
+    text, targets = report.bench_report(results)
+    assert [name.split(":")[0] for name, _, _ in targets] == [
+        "checkout POST at 4 journeys at once (e4)", "no errors (non-2xx, socket errors, cache misses in b)"
+    ]
+    assert "| e4 | 4 |" in text and "| a |" not in text and "| f |" not in text
+
+
+def test_the_cpu_snapshot_counts_a_process_and_everything_under_it(tmp_path):
+    """Finished children included (the kernel adds a reaped child's time to its parent's)."""
+    parent = subprocess.Popen(
+        [sys.executable, "-c",
+         "import subprocess, sys, time; subprocess.run([sys.executable, '-c', 'sum(range(30_000_000))']); "
+         "time.sleep(30)"],
+    )  # fmt: skip
+    try:
+        for _ in range(300):  # until the child has finished and been reaped
+            table = cpu.processes()
+            if cpu.tree_seconds(table, parent.pid) > 0.2 and not [p for p, (pp, _) in table.items() if pp == parent.pid]:
+                break
+            time.sleep(0.05)
+        assert cpu.tree_seconds(table, parent.pid) > 0.2
+        assert cpu.tree_seconds(table, parent.pid) < cpu.tree_seconds(table, 1)  # not the whole machine
+        assert cpu.tree_seconds(table, 2**22 + 1) == 0  # a process that is not there
+    finally:
+        parent.kill()
+        parent.wait()
+    assert cpu.machine_busy_seconds() > 0

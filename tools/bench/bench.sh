@@ -2,14 +2,18 @@
 # `make bench`: the production stack on this machine, measured with wrk (docs/performance.md, "Benchmark").
 #
 # (a) a subtype page straight from gunicorn (no page cache), (b) the same page from nginx's page cache,
-# (c) POST /api/v1/identify, (d) adding to a basket, (e) the whole API checkout, (f) nginx sending a
-# saved copy of the page as a static file (the ceiling). Then the table, the targets (exit 1 if one
-# is missed) and, unless BENCH_WRITE=0, the "Benchmark" section of docs/performance.md.
+# (c) POST /api/v1/identify, (d) adding to a basket, (e) the whole API checkout at BENCH_CONNECTIONS and
+# (e4) at BENCH_CHECKOUT_CONNECTIONS journeys at once, each with the stack's processor time per paid
+# order, (f) nginx sending a saved copy of the page as a static file (the ceiling). Then the tables,
+# the targets (exit 1 if one is missed) and, unless BENCH_WRITE=0, the "Benchmark" section of
+# docs/performance.md.
 set -euo pipefail
 source "$(dirname "$0")/stack.sh"
 
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+CHECKOUT_CONNECTIONS="${BENCH_CHECKOUT_CONNECTIONS:-4}"
+SCENARIOS=" ${BENCH_SCENARIOS:-a a2 b c d e e4 f} "  # e.g. BENCH_SCENARIOS="e e4": the checkouts only
 export BENCH_THREADS="${BENCH_THREADS:-2}"
 PAGE="${BENCH_PAGE:-/types/milia-en-plaque/}"
 LOAD_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
@@ -22,49 +26,20 @@ SITE="http://localhost:$BENCH_PORT"
 APP="http://localhost:$BENCH_APP_PORT"
 CEILING="http://localhost:$BENCH_CEILING_PORT"
 
+wanted() { [[ "$SCENARIOS" == *" $1 "* ]]; }
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' "$@"; }
 size_of() { curl -s -o /dev/null -w '%{size_download}' "$@"; }
 
-# wrk_run NAME URL SCRIPT [DURATION]: one scenario; its summary in RESULTS/NAME.json and the nginx
-# access-log lines it caused in RESULTS/NAME.access.log.
+# wrk_run NAME URL SCRIPT [DURATION]: one scenario with $CONNECTIONS connections (WRK_CONNECTIONS=N
+# for another number); its summary in RESULTS/NAME.json and the nginx access-log lines it caused in
+# RESULTS/NAME.access.log.
 wrk_run() {
-    local name="$1" url="$2" script="$3" duration="${4:-$DURATION}" offset
+    local name="$1" url="$2" script="$3" duration="${4:-$DURATION}" connections="${WRK_CONNECTIONS:-$CONNECTIONS}" offset
     offset="$(stat -c %s "$RUN/access.log")"
-    BENCH_OUT="$RESULTS/$name.json" wrk -t"$BENCH_THREADS" -c"$CONNECTIONS" -d"$duration" --latency \
+    BENCH_OUT="$RESULTS/$name.json" wrk -t"$BENCH_THREADS" -c"$connections" -d"$duration" --latency \
         -H 'Accept-Encoding: gzip' -s "tools/bench/lua/$script" "$url" >"$RESULTS/$name.txt"
     tail -c +"$((offset + 1))" "$RUN/access.log" >"$RESULTS/$name.access.log"
     drain
-}
-
-# cpu_seconds: CPU time used so far, summed by program name (gunicorn, postgres, python = the task
-# worker, nginx, redis-server) and, as "bench", by this script's finished children (wrk): what (e)
-# spends the machine's cores on (docs/performance.md, "What it found"). Finished processes count too:
-# a recycled gunicorn worker's time is in its master's, as the kernel keeps it.
-cpu_seconds() {
-    "$PY" - "$$" <<'EOF_CPU'
-import os
-import sys
-from pathlib import Path
-
-bench, me, ticks = sys.argv[1], str(os.getpid()), os.sysconf("SC_CLK_TCK")
-total = {}
-for proc in Path("/proc").iterdir():
-    if not proc.name.isdigit() or proc.name == me:
-        continue
-    try:
-        fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-        name = (proc / "comm").read_text().strip().replace(" ", "_")
-    except OSError:
-        continue
-    own, children = int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
-    if proc.name == bench:
-        total["bench"] = total.get("bench", 0) + children
-    else:
-        total[name] = total.get(name, 0) + own + children
-for name, used in sorted(total.items()):
-    print(name, used / ticks)
-print("_cores", os.cpu_count())
-EOF_CPU
 }
 
 # Requests wrk left behind (it stops with some still queued at gunicorn) would slow the next scenario
@@ -107,41 +82,75 @@ measure() {
     wrk_run "$@"
 }
 
-say "(a) $PAGE with nginx's cache bypassed: straight to gunicorn"
-measure a "$APP$PAGE" get.lua
-say "(a') $PAGE rendered on every request: a second gunicorn with PAGE_CACHE=0"
-PAGE_CACHE=0 PORT="$BENCH_RENDER_PORT" "$REPO/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py >"$RUN/gunicorn-render.log" 2>&1 &
-render_pid=$!
-STACK_PIDS+=("$render_pid")
-wait_for "http://127.0.0.1:$BENCH_RENDER_PORT/robots.txt" 90 "$render_pid" || die "the PAGE_CACHE=0 gunicorn did not start"
-render_port="$BENCH_RENDER_PORT"
-measure a2 "http://localhost:$BENCH_RENDER_PORT$PAGE" get.lua
-kill -TERM "$render_pid"
-wait "$render_pid" 2>/dev/null || true
-render_port=""
-say "(b) $PAGE from nginx's page cache"
-BENCH_EXPECT_HIT=1 measure b "$SITE$PAGE" get.lua
-say "(c) POST /api/v1/identify"
-measure c "$SITE/api/v1/identify" identify.lua
-say "(d) POST /api/v1/baskets/{token}/lines"
-measure d "$SITE" basket.lua
-say "(e) API checkout: create basket, add line, checkout"
-wrk_run warm-e "$SITE" checkout.lua "${BENCH_WARMUP:-3s}"
-cpu_seconds >"$RESULTS/e.cpu-before.txt"
-wrk_run e "$SITE" checkout.lua
-cpu_seconds >"$RESULTS/e.cpu-after.txt"
-say "(f) the ceiling: nginx serving the saved page"
-measure f "$CEILING/" get.lua
+# checkout_run NAME CONNECTIONS: the API checkout journey (create a basket, add the kit, check out)
+# with that many connections: a warm-up, then the measured run between two snapshots of the stack's
+# processor time (tools/bench/cpu.py), each taken once gunicorn has answered what wrk left queued and
+# the task worker has sent every order email, so the run's orders carry all that they cost.
+checkout_run() {
+    local name="$1" WRK_CONNECTIONS="$2"
+    wrk_run "warm-$name" "$SITE" checkout.lua "${BENCH_WARMUP:-3s}"
+    cpu_snapshot "$name.cpu-before"
+    wrk_run "$name" "$SITE" checkout.lua
+    cpu_snapshot "$name.cpu-after"
+}
+
+cpu_snapshot() {
+    "$PY" tools/bench/cpu.py wait-for-emails 120
+    "$PY" tools/bench/cpu.py snapshot "$RESULTS/$1.json" \
+        --gunicorn "$GUNICORN_PID" --worker "$WORKER_PID" --nginx "$NGINX_PID"
+}
+
+if wanted a; then
+    say "(a) $PAGE with nginx's cache bypassed: straight to gunicorn"
+    measure a "$APP$PAGE" get.lua
+fi
+if wanted a2; then
+    say "(a') $PAGE rendered on every request: a second gunicorn with PAGE_CACHE=0"
+    PAGE_CACHE=0 PORT="$BENCH_RENDER_PORT" "$REPO/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py >"$RUN/gunicorn-render.log" 2>&1 &
+    render_pid=$!
+    STACK_PIDS+=("$render_pid")
+    wait_for "http://127.0.0.1:$BENCH_RENDER_PORT/robots.txt" 90 "$render_pid" || die "the PAGE_CACHE=0 gunicorn did not start"
+    render_port="$BENCH_RENDER_PORT"
+    measure a2 "http://localhost:$BENCH_RENDER_PORT$PAGE" get.lua
+    kill -TERM "$render_pid"
+    wait "$render_pid" 2>/dev/null || true
+    render_port=""
+fi
+if wanted b; then
+    say "(b) $PAGE from nginx's page cache"
+    BENCH_EXPECT_HIT=1 measure b "$SITE$PAGE" get.lua
+fi
+if wanted c; then
+    say "(c) POST /api/v1/identify"
+    measure c "$SITE/api/v1/identify" identify.lua
+fi
+if wanted d; then
+    say "(d) POST /api/v1/baskets/{token}/lines"
+    measure d "$SITE" basket.lua
+fi
+if wanted e; then
+    say "(e) API checkout with $CONNECTIONS journeys at once: create basket, add line, checkout"
+    checkout_run e "$CONNECTIONS"
+fi
+if wanted e4; then
+    say "(e4) API checkout with $CHECKOUT_CONNECTIONS journeys at once"
+    checkout_run e4 "$CHECKOUT_CONNECTIONS"
+fi
+if wanted f; then
+    say "(f) the ceiling: nginx serving the saved page"
+    measure f "$CEILING/" get.lua
+fi
 
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [ -z "$(git status --porcelain 2>/dev/null | grep -v '^??' | head -1)" ] || commit="$commit + uncommitted changes"
 cat >"$RESULTS/meta.json" <<EOF
 {"date": "$(date -u '+%Y-%m-%d %H:%M UTC')", "commit": "$commit", "machine": "$(machine_description)",
  "load_before": "$LOAD_BEFORE", "wrk": "$(wrk -v 2>&1 | head -1 | awk '{print $2}')",
- "connections": $CONNECTIONS, "threads": $BENCH_THREADS, "duration": "$DURATION", "workers": $WEB_CONCURRENCY}
+ "connections": $CONNECTIONS, "checkout_connections": $CHECKOUT_CONNECTIONS, "threads": $BENCH_THREADS, "duration": "$DURATION", "workers": $WEB_CONCURRENCY}
 EOF
 
 say "results (raw files in $RESULTS)"
 write=()
-[ "${BENCH_WRITE:-1}" = 0 ] || write=(--write)
+# A run of some scenarios only (BENCH_SCENARIOS) never replaces the full table in the docs.
+[ "${BENCH_WRITE:-1}" = 0 ] || [ -n "${BENCH_SCENARIOS:-}" ] || write=(--write)
 "$PY" tools/bench/report.py bench "$RESULTS" "${write[@]}"

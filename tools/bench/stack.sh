@@ -49,6 +49,7 @@ unset NGINX_CACHE_REFRESH_SECRET SENTRY_DSN STRIPE_SECRET_KEY STRIPE_WEBHOOK_SEC
 
 RUN=""
 STACK_PIDS=()
+GUNICORN_PID="" WORKER_PID="" NGINX_PID=""  # set by start_stack (tools/bench/cpu.py measures them)
 
 say() { printf '\n== %s\n' "$*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }
@@ -169,7 +170,8 @@ start_stack() {
 
     say "gunicorn (deploy/gunicorn.conf.py, WEB_CONCURRENCY=$WEB_CONCURRENCY) on 127.0.0.1:$BENCH_APP_PORT"
     "$REPO/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py >"$RUN/gunicorn.log" 2>&1 &
-    STACK_PIDS+=($!)
+    GUNICORN_PID=$!
+    STACK_PIDS+=("$GUNICORN_PID")
     wait_for "http://127.0.0.1:$BENCH_APP_PORT/robots.txt" 90 "${STACK_PIDS[-1]}" \
         || { tail -50 "$RUN/gunicorn.log" >&2; die "gunicorn did not start (log: $RUN/gunicorn.log)"; }
 
@@ -177,7 +179,8 @@ start_stack() {
     # dummy email backend), on the same two cores, not in the checkout request.
     say "task worker (manage.py db_worker)"
     nice -n 10 "$PY" manage.py db_worker >"$RUN/worker.log" 2>&1 &  # as cerobio-worker.service
-    STACK_PIDS+=($!)
+    WORKER_PID=$!
+    STACK_PIDS+=("$WORKER_PID")
 
     say "nginx (deploy/nginx/cerobio.conf, plain http) on 127.0.0.1:$BENCH_PORT, ceiling on :$BENCH_CEILING_PORT"
     local conf
@@ -185,7 +188,8 @@ start_stack() {
         --app-port "$BENCH_APP_PORT" --static-root "$STATIC_ROOT" --media-root "$MEDIA_ROOT")"
     "$(nginx_bin)" -t -q -p "$RUN" -c "$conf" || die "nginx -t failed on $conf"
     "$(nginx_bin)" -p "$RUN" -c "$conf" >"$RUN/nginx.log" 2>&1 &
-    STACK_PIDS+=($!)
+    NGINX_PID=$!
+    STACK_PIDS+=("$NGINX_PID")
     wait_for "http://127.0.0.1:$BENCH_PORT/robots.txt" 30 "${STACK_PIDS[-1]}" \
         || { cat "$RUN/error.log" >&2; die "nginx did not start"; }
     echo "run folder: $RUN" >&2
