@@ -26,6 +26,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 
@@ -115,7 +116,8 @@ def main() -> None:
     wait = commands.add_parser("wait-for-emails")
     wait.add_argument("seconds", type=float, nargs="?", default=120)
     args = parser.parse_args()
-    database_url = os.environ["DATABASE_URL"]
+    # Without the query string: Django's OPTIONS there (BENCH_DB_OPTIONS) are no libpq parameters.
+    database_url = urlsplit(os.environ["DATABASE_URL"])._replace(query="").geturl()
     if args.command == "snapshot":
         roots = {"gunicorn": args.gunicorn, "worker": args.worker, "nginx": args.nginx}
         args.out.write_text(json.dumps(snapshot(database_url, roots)) + "\n")

@@ -24,7 +24,9 @@ BENCH_HOME="$REPO/.local/bench"
 
 export DJANGO_SETTINGS_MODULE=cerobio.settings.production
 export PYTHONPATH="$REPO${PYTHONPATH:+:$PYTHONPATH}"
-export DATABASE_URL="$BENCH_PG/$BENCH_DB"
+# BENCH_DB_OPTIONS: database OPTIONS as DATABASE_URL's query string (dj-database-url), e.g.
+# "server_side_binding=true&prepare_threshold=5" to measure psycopg's prepared statements.
+export DATABASE_URL="$BENCH_PG/$BENCH_DB${BENCH_DB_OPTIONS:+?$BENCH_DB_OPTIONS}"
 export REDIS_URL="redis://127.0.0.1:6379/$BENCH_REDIS_DB"
 export SECRET_KEY="${BENCH_SECRET_KEY:-bench-only-secret-key-not-for-any-real-site-0123456789abcdef}"
 export ALLOWED_HOSTS="localhost,127.0.0.1"
