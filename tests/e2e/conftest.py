@@ -85,7 +85,7 @@ def server_url():
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env, stdout=log, stderr=subprocess.STDOUT
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # system checks and URL loading take a while on a busy machine
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(url + "/robots.txt", timeout=2)
@@ -96,7 +96,7 @@ def server_url():
             time.sleep(0.2)
     else:
         proc.kill()
-        raise RuntimeError("The test server did not start within 30 s")
+        raise RuntimeError("The test server did not start within 120 s")
     yield url
     proc.terminate()
     proc.wait(timeout=10)
@@ -119,8 +119,8 @@ def browser():
         instance.close()
 
 
-def _new_page(browser, viewport, javascript=True):
-    context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+def _new_page(browser, viewport, javascript=True, touch=False):
+    context = browser.new_context(viewport=viewport, java_script_enabled=javascript, has_touch=touch, is_mobile=touch)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
@@ -139,11 +139,11 @@ def page(browser, server_url):
 
 @pytest.fixture
 def new_page(browser, server_url):
-    """Factory for pages at a given viewport, with or without JavaScript."""
+    """Factory for pages at a given viewport, with or without JavaScript, optionally a touch screen."""
     contexts = []
 
-    def make(viewport=PHONE, javascript=True):
-        context, pg = _new_page(browser, viewport, javascript)
+    def make(viewport=PHONE, javascript=True, touch=False):
+        context, pg = _new_page(browser, viewport, javascript, touch)
         pg.base_url = server_url
         contexts.append(context)
         return pg

@@ -124,8 +124,13 @@ def test_header_has_a_labelled_search_and_the_guide_navigation(pages):
     form = soup.find("form", action="/search/")
     field = form.find("input", attrs={"name": "q"})
     assert form.find("label", attrs={"for": field["id"]})
-    nav = soup.find("nav", attrs={"aria-label": "Main"})
+    # Two navigations with the same sections, one shown at a time: the row on wide screens and the
+    # phone's Menu (which adds the names page and two trust pages).
+    menu, nav = soup.find_all("nav", attrs={"aria-label": "Main"})
+    assert "site-nav" in nav["class"] and "site-menu" in menu["class"]
     hrefs = [a["href"] for a in nav.find_all("a")]
+    assert [a["href"] for a in menu.find_all("a")] == [*hrefs[:6], "/names-for-milia/", *hrefs[6:], "/about/", "/contact/"]
+    assert menu.find("a", href="/what-is-milia/")["aria-current"] == "page"
     assert hrefs == [
         "/what-is-milia/",
         "/types/",
