@@ -17,6 +17,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo()
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: a fragment an earlier test cached may show rows it rolled back."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The full demo knowledge base and guide pages (reloaded if a transactional test flushed it)."""

@@ -11,7 +11,3 @@ application = get_wsgi_application()
 # preload_app that happens once, in the master, and every worker (each one that max_requests
 # recycles too) starts ready instead of spending about a second on its first request.
 get_resolver().check()
-# The same for templates, bank holidays and other first-use loading (cerobio/core/warmup.py).
-from cerobio.core.warmup import warm  # noqa: E402
-
-warm()

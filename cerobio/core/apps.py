@@ -7,8 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import page_cache, purge
+        from . import purge
 
-        # The app's page copies go out of date before nginx is asked to refresh its own (page_cache.py).
-        page_cache.connect()
         purge.connect()

@@ -1,6 +1,13 @@
-"""Which cached pages to refresh when content changes (Wagtail's frontend cache, docs/deploy.md).
+"""What a change to the content means for cached pages: nginx's copies and the rendered fragments.
 
-Wagtail itself refreshes a page when it is published or unpublished. Two more cases are handled here:
+**Fragments.** Templates cache the parts of a page that are the same for every visitor with
+`{% wagtailpagecache ... content_version %}` (pages/*.html, base.html). `content_version` changes,
+once the transaction commits, whenever anything pages show changes: a page is published,
+unpublished, moved or deleted, or a record listed below, an image, a view restriction or a site is
+saved or deleted. Fragments cached under an old version are never read again and expire.
+
+**nginx (Wagtail's frontend cache, docs/deploy.md).** Wagtail itself refreshes a page when it is
+published or unpublished. Two more cases are handled here:
 
 - the page's parent lists its children (the types page shows every subtype, the shop its products),
   so publishing or unpublishing a page refreshes its parent too;
@@ -16,10 +23,14 @@ Wagtail itself refreshes a page when it is published or unpublished. Two more ca
 
 from __future__ import annotations
 
+import uuid
+
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.functional import SimpleLazyObject
 
 SHOWN_ON_EVERY_PAGE = (
     "guide.MiliaType",
@@ -35,6 +46,35 @@ SHOWN_ON_EVERY_PAGE = (
     "delivery.ShippingZone",
     "delivery.ShippingMethod",
 )
+
+# Shown on pages too, without being knowledge-base records or settings.
+ALSO_SHOWN = ("images.CerobioImage", "wagtailcore.PageViewRestriction", "wagtailcore.Site")
+VERSION_KEY = "content-version"
+
+
+def content_version() -> str:
+    """The version of everything the pages show (a new one if the cache has none)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY) or "unversioned"
+    return version
+
+
+def _bump() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def new_content_version(**kwargs) -> None:
+    """Every cached fragment is out of date: at once (for the rest of this transaction) and again once
+    it commits (a fragment another request cached from the old rows meanwhile is not read either)."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def content_version_context(request) -> dict:
+    """Context processor: `content_version` for the templates' fragment keys, read once per request."""
+    return {"content_version": SimpleLazyObject(content_version)}
 
 
 def _enabled() -> bool:
@@ -71,9 +111,16 @@ def refresh_parent(instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    """Connect the signals (CoreConfig.ready)."""
-    from wagtail.signals import page_published, page_unpublished
+    """Connect the signals (CoreConfig.ready); the fragments go out of date before nginx refreshes."""
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(new_content_version, dispatch_uid=f"content-version-{id(signal)}")
+    post_delete.connect(new_content_version, sender="wagtailcore.Page", dispatch_uid="content-version-page")
+    for label in (*SHOWN_ON_EVERY_PAGE, *ALSO_SHOWN):
+        model = apps.get_model(label)
+        post_save.connect(new_content_version, sender=model, dispatch_uid=f"content-version-save-{label}")
+        post_delete.connect(new_content_version, sender=model, dispatch_uid=f"content-version-delete-{label}")
     for label in SHOWN_ON_EVERY_PAGE:
         model = apps.get_model(label)
         post_save.connect(

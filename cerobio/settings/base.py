@@ -96,10 +96,6 @@ MIDDLEWARE = [
     # response (public only for anonymous pages) and must sit above sessions, CSRF and messages.
     "django.middleware.http.ConditionalGetMiddleware",
     "cerobio.core.http_cache.HttpCacheMiddleware",
-    # Anonymous pages from the shared cache without routing or rendering (PAGE_CACHE, cerobio/core/page_cache.py).
-    "cerobio.core.page_cache.PageCacheMiddleware",
-    # Which page an address leads to, from the cache for Wagtail's serve view (RENDER_CACHE, core/render_cache.py).
-    "cerobio.core.render_cache.RouteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -130,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cerobio.core.purge.content_version_context",  # keys of the cached fragments
             ],
         },
     },
@@ -184,13 +181,6 @@ CACHE_PAGE_MAX_AGE = int(os.environ.get("CACHE_PAGE_MAX_AGE", "300"))
 CACHE_PAGE_SHARED_MAX_AGE = int(os.environ.get("CACHE_PAGE_SHARED_MAX_AGE", "3600"))
 CACHE_SHOP_MAX_AGE = int(os.environ.get("CACHE_SHOP_MAX_AGE", "60"))
 CACHE_NOT_FOUND_MAX_AGE = 60
-# The app's own copy of those anonymous pages in the cache (cerobio/core/page_cache.py); production turns
-# it on with Redis, which every app server shares.
-PAGE_CACHE = env_bool("PAGE_CACHE", False)
-# For the requests that still render a page: each address's route and the parts of pages that are the
-# same for everyone, kept in that cache (cerobio/core/render_cache.py); production turns it on with Redis,
-# whatever PAGE_CACHE says.
-RENDER_CACHE = env_bool("RENDER_CACHE", False)
 
 # Development and tests run tasks at once, in the request; production queues them in the database for
 # `manage.py db_worker` (settings/production.py, docs/deploy.md "Background tasks").
@@ -238,9 +228,6 @@ COUNTRIES_OVERRIDE = {"NR": "Nauru", "BS": "Bahamas"}
 # Bank holidays skipped when counting delivery days: a country code, optionally "-subdivision"
 # (python-holidays codes, e.g. GB-ENG, GB-SCT); empty for weekends only.
 DELIVERY_HOLIDAYS = os.environ.get("DELIVERY_HOLIDAYS", "GB-ENG")
-# The delivery setup (zones, methods, closed days, cut-off) kept in the cache between changes
-# (cerobio/shop/delivery/fetch.py); production turns it on with Redis, as PAGE_CACHE.
-DELIVERY_CACHE = env_bool("DELIVERY_CACHE", False)
 
 # Editorial trust (docs/editorial.md): clinical sign-off stamps the page before Wagtail publishes it.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cerobio.editorial.signoff.finish_and_publish"

@@ -26,12 +26,6 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
-    # Rendered anonymous pages are kept in Redis too, shared by every app server (cerobio/core/page_cache.py).
-    PAGE_CACHE = env_bool("PAGE_CACHE", True)
-    # Routes and parts of pages kept there too, for the requests that still render a page (render_cache.py).
-    RENDER_CACHE = env_bool("RENDER_CACHE", True)
-    # The delivery setup too, so checkout prices delivery from one cache read (shop/delivery/fetch.py).
-    DELIVERY_CACHE = env_bool("DELIVERY_CACHE", True)
     # Sessions live in the database with Redis in front, so logins survive a Redis restart or outage.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

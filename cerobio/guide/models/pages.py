@@ -13,7 +13,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cerobio.core.render_cache import remember
 from cerobio.editorial.page_forms import ReviewedPageForm
 
 from ..blocks import GuideStreamBlock
@@ -225,22 +224,19 @@ class MiliaTypePage(ReviewedPage):
             if problems:
                 raise ValidationError("; ".join(problems))
 
+    def _subtype_published(self) -> bool:
+        return MiliaType.objects.live().filter(pk=self.milia_type_id).exists()
+
     def get_sitemap_urls(self, request=None):
         """No sitemap entry while the subtype is unpublished (the page answers 404)."""
-        published = MiliaType.objects.live().filter(pk=self.milia_type_id).exists()
-        return super().get_sitemap_urls(request) if published else []
+        return super().get_sitemap_urls(request) if self._subtype_published() else []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        kb = context["kb"]
-        if not getattr(request, "is_preview", False):
-            # Kept with the page's fragments, so a page whose parts come from the cache asks nothing
-            # of the knowledge base (cerobio/core/render_cache.py).
-            published = remember(request, "published-milia-types", lambda: [t.pk for t in kb.types])
-            if self.milia_type_id not in published:
-                # The subtype is not published yet: readers get 404 (a preview still shows it).
-                raise Http404("This type of milia is not published yet.")
-        # Loaded only if the gallery is rendered, not when the article comes from the cache.
+        if not getattr(request, "is_preview", False) and not self._subtype_published():
+            # The subtype is not published yet: readers get 404 (a preview still shows it).
+            raise Http404("This type of milia is not published yet.")
+        # Loaded only if the gallery is rendered.
         photos = self.photos.select_related("image")
         context["photos"] = SimpleLazyObject(lambda: list(photos.all()))
         return context

@@ -5,8 +5,3 @@ class DeliveryConfig(AppConfig):
     name = "cerobio.shop.delivery"
     label = "delivery"
     verbose_name = "Shop delivery"
-
-    def ready(self):
-        from .fetch import connect
-
-        connect()

@@ -1,39 +1,24 @@
 """Read-side delivery: the methods offered for a country and basket, with price and dates.
 
 Everything here reads one `DeliverySetup`: the zones with their active methods, the closed days
-ahead and the dispatch cut-off, as they stand today. With DELIVERY_CACHE on (production, with
-Redis) the setup is kept in the cache, so pricing delivery at checkout costs one cache read instead
-of four queries. It is filed with a generation that changes, once the transaction commits,
-whenever a zone, method, closed day or the shop settings are saved or deleted (`connect`), and it
-is read together with the current generation in one round trip: a setup worked out before a change
-is never used after it, even if it was stored afterwards. It also lapses at midnight (the closed
-days and cut-off count from today) and after CACHE_SHOP_MAX_AGE seconds. With Redis down every
-request reads the database.
+ahead and the dispatch cut-off, as they stand today (four small queries, so a change an editor
+saves is used from the next request on).
 """
 
 from __future__ import annotations
 
 import datetime
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 import holidays
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from cerobio.shop.money import Money
 
 from .models import ClosedDay, ShippingMethod, ShippingZone
-
-# The stored setup is a pickled DeliverySetup: change the number when its shape changes, so servers
-# running the new code never read a copy stored by the old (nor the old the new) during an upgrade.
-SETUP_KEY = "delivery:setup:1"
-GENERATION_KEY = "delivery:generation"
 
 DEFAULT_CUTOFF = datetime.time(14, 0)
 LOOKAHEAD = datetime.timedelta(days=120)  # closed days further ahead than this cannot matter
@@ -96,9 +81,11 @@ class DeliverySetup:
     cutoff: datetime.time
 
 
-def _load(day: datetime.date) -> DeliverySetup:
+def delivery_setup(day: datetime.date | None = None) -> DeliverySetup:
+    """The delivery setup for `day` (today by default)."""
     from cerobio.shop.catalogue.models import ShopSettings
 
+    day = day or timezone.localdate()
     methods: dict[int, list[Method]] = {}
     for m in ShippingMethod.objects.filter(active=True).order_by("sort_order", "pk"):
         methods.setdefault(m.zone_id, []).append(
@@ -111,38 +98,6 @@ def _load(day: datetime.date) -> DeliverySetup:
     closed = ClosedDay.objects.filter(date__gte=day, date__lte=day + LOOKAHEAD).values_list("date", flat=True)
     cutoff = ShopSettings.objects.filter(site__is_default_site=True).values_list("dispatch_cutoff", flat=True).first()
     return DeliverySetup(day, zones, frozenset(closed), cutoff or DEFAULT_CUTOFF)
-
-
-def delivery_setup(day: datetime.date | None = None) -> DeliverySetup:
-    """The delivery setup for `day` (today by default): from the cache when it is on and current."""
-    day = day or timezone.localdate()
-    if not settings.DELIVERY_CACHE:
-        return _load(day)
-    found = cache.get_many([SETUP_KEY, GENERATION_KEY])
-    generation, stored = found.get(GENERATION_KEY), found.get(SETUP_KEY)
-    if generation is not None and stored is not None and stored[0] == generation and stored[1].day == day:
-        return stored[1]
-    setup = _load(day)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)  # stored from the next request on
-    else:
-        cache.set(SETUP_KEY, (generation, setup), timeout=settings.CACHE_SHOP_MAX_AGE)
-    return setup
-
-
-def new_generation(**kwargs) -> None:
-    """Every stored setup is out of date once the current transaction commits."""
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
-
-
-def connect() -> None:
-    """Called in DeliveryConfig.ready: a change to any of these makes the stored setup out of date."""
-    from cerobio.shop.catalogue.models import ShopSettings
-
-    for model in (ShippingZone, ShippingMethod, ClosedDay, ShopSettings):
-        label = model._meta.label_lower
-        post_save.connect(new_generation, sender=model, dispatch_uid=f"delivery-setup-save-{label}")
-        post_delete.connect(new_generation, sender=model, dispatch_uid=f"delivery-setup-delete-{label}")
 
 
 @lru_cache(maxsize=16)
