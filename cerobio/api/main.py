@@ -6,6 +6,7 @@ the request schema itself, so the message can never drift from the schema.
 
 import functools
 import logging
+import math
 from typing import Literal, get_args, get_origin
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.core.exceptions import (
 from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, JsonResponse
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
 
 from cerobio.core.outage import is_database_outage, report_database_outage, unavailable_response
 from cerobio.core.views import SERVER_ERROR_BODY
@@ -111,6 +112,15 @@ def _http_error(request: HttpRequest, exc: HttpError):
     return JsonResponse(error_body(code.get(exc.status_code, "error"), str(exc)), status=exc.status_code)
 
 
+def _throttled(request: HttpRequest, exc: Throttled):
+    """Over a rate limit (cerobio/core/ratelimit.py): django-ninja adds Retry-After to this answer."""
+    wait = math.ceil(exc.wait or 1)
+    message = f"Too many requests from this client. Try again in {wait} second{'s' if wait != 1 else ''}."
+    response = JsonResponse(error_body("rate_limited", message), status=429)
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
 def _not_found(request: HttpRequest, exc: Exception):
     return JsonResponse(error_body("not_found", "There is nothing at this address."), status=404)
 
@@ -159,6 +169,7 @@ api.add_router("/", identify_router)
 api.add_router("/", shop_router)
 
 api.add_exception_handler(ValidationError, _validation_error)
+api.add_exception_handler(Throttled, _throttled)
 api.add_exception_handler(HttpError, _http_error)
 api.add_exception_handler(Http404, _not_found)
 api.add_exception_handler(RequestDataTooBig, _too_large)

@@ -1,110 +1,73 @@
 """Health probes for load balancers and orchestrators (docs/operations.md).
 
 /healthz: the process is alive; touches neither the database nor the cache.
-/readyz: the database answers, the cache stores and returns a value, and no migration is waiting;
-200 with each check's result, or 503 naming the failing checks. Errors are named by their class
-only (the details, such as a database host, go to the log), and neither answer is ever cached.
+/readyz: django-health-check runs the database, cache and migrations checks: 200 when all pass,
+else 503 with Retry-After. It answers JSON (`Accept: application/json` or `?format=json`), plain
+text (`text/plain`) or an HTML page (a browser, `*/*`). Neither answer is ever cached.
 """
 
 from __future__ import annotations
 
-import logging
-import time
-import uuid
+import dataclasses
 
-from django.core.cache import cache
-from django.db import connection
+from asgiref.sync import async_to_sync
+from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
-
-from .logs import Every
-
-log = logging.getLogger("cerobio.health")
-_report = {"database": Every(30), "cache": Every(30), "migrations": Every(30)}
-# Once this process has seen every migration applied, that cannot change under it (a deploy starts new
-# processes), so the migration graph, which is slow to load, is read until then and not after.
-_migrations_applied = False
-
-
-def _no_store(response: JsonResponse) -> JsonResponse:
-    response["Cache-Control"] = "no-store"
-    return response
+from health_check.base import HealthCheck
+from health_check.exceptions import ServiceUnavailable
+from health_check.views import HealthCheckView
 
 
 def healthz(request):
     """Alive: answers without the database or the cache."""
-    return _no_store(JsonResponse({"status": "ok"}))
+    response = JsonResponse({"status": "ok"})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
-def check_database() -> dict:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
-    return {}
+@dataclasses.dataclass
+class Migrations(HealthCheck):
+    """Every migration on disk is applied: a deploy that did not run `migrate` is not ready."""
+
+    # Once a process has seen every migration applied that cannot change under it (a deploy starts
+    # new processes), so the migration graph, which is slow to load, is not read again.
+    all_applied = False
+
+    def run(self):
+        if Migrations.all_applied:
+            return
+        connection = connections["default"]  # this check's own thread: its own connection
+        try:
+            executor = MigrationExecutor(connection)
+            plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        finally:
+            connection.close()
+        unapplied = [f"{migration.app_label}.{migration.name}" for migration, backwards in plan if not backwards]
+        if unapplied:
+            raise ServiceUnavailable(f"{len(unapplied)} unapplied migrations: {', '.join(unapplied)}")
+        Migrations.all_applied = True
 
 
-def check_cache() -> dict:
-    key, value = f"readyz:{uuid.uuid4().hex}", uuid.uuid4().hex
-    cache.set(key, value, timeout=30)
-    read = cache.get(key)
-    cache.delete(key)
-    if read != value:
-        raise RuntimeError("the cache did not return the value just stored")
-    return {}
+class ReadyView(HealthCheckView):
+    """django-health-check's view; a failing check answers 503 + Retry-After, as load balancers expect."""
+
+    checks = ("health_check.checks.Database", "health_check.checks.Cache", "cerobio.core.health.Migrations")
+
+    async def get(self, request, *args, **kwargs):
+        response = await super().get(request, *args, **kwargs)
+        if response.status_code == 500:
+            response.status_code = 503
+            response["Retry-After"] = "10"
+        return response
 
 
-def check_migrations() -> dict:
-    global _migrations_applied
-    if _migrations_applied:
-        return {}
-    executor = MigrationExecutor(connection)
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    if plan:
-        unapplied = [
-            f"{migration.app_label}.{migration.name}"
-            for migration, backwards in plan
-            if not backwards
-        ]
-        raise PendingMigrations(unapplied)
-    _migrations_applied = True
-    return {}
-
-
-class PendingMigrations(Exception):
-    def __init__(self, unapplied: list[str]):
-        super().__init__(f"{len(unapplied)} unapplied migrations")
-        self.unapplied = unapplied
-
-
-CHECKS = {"database": check_database, "cache": check_cache, "migrations": check_migrations}
-
-
-def _run(name: str, check) -> dict:
-    start = time.perf_counter()
-    try:
-        result = {"ok": True, **check()}
-    except PendingMigrations as exc:
-        result = {"ok": False, "error": str(exc), "unapplied": exc.unapplied}
-    except Exception as exc:
-        if _report[name]():
-            log.warning("readiness check %s failed: %s: %s", name, type(exc).__name__, exc)
-        result = {"ok": False, "error": type(exc).__name__}
-    result["ms"] = round((time.perf_counter() - start) * 1000, 1)
-    return result
+_ready = async_to_sync(ReadyView.as_view())
 
 
 def readyz(request):
-    """Ready for traffic: 200 if every check passes, else 503 naming the failing checks."""
-    checks = {}
-    for name, check in CHECKS.items():
-        if name == "migrations" and not checks["database"]["ok"]:
-            checks[name] = {"ok": False, "error": "skipped: no database", "ms": 0.0}
-            continue
-        checks[name] = _run(name, check)
-    failing = [name for name, result in checks.items() if not result["ok"]]
-    body = {"status": "unavailable" if failing else "ok", "failing": failing, "checks": checks}
-    response = JsonResponse(body, status=503 if failing else 200)
-    if failing:
-        response["Retry-After"] = "10"
-        response._has_been_logged = True  # each failing check is logged once per interval above
-    return _no_store(response)
+    """Ready for traffic (HealthProbeMiddleware answers it before host checks, so render it here)."""
+    response = _ready(request)
+    if hasattr(response, "render"):
+        response.render()
+    return response

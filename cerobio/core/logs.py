@@ -2,21 +2,19 @@
 
 `RequestContextFilter` stamps every record with the current request's id, method and path (set by
 `cerobio.core.middleware.RequestIdMiddleware`); `MaskPersonalData` masks email addresses, UK
-postcodes, order and basket tokens in paths, and extra fields named like personal data;
-`JsonFormatter` writes one JSON object per line (LOG_FORMAT=json, the production default).
-Both filters sit on every handler in settings.LOGGING. See docs/operations.md.
+postcodes, order and basket tokens in paths, and extra fields named like personal data. Both
+filters sit on every handler in settings.LOGGING, whose "json" formatter (python-json-logger, the
+production default) writes one JSON object per line. See docs/operations.md.
 """
 
 from __future__ import annotations
 
 import contextvars
-import json
 import logging
 import re
 import threading
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 
 @dataclass(frozen=True)
@@ -101,13 +99,13 @@ CONTEXT_ATTRS = {"request_id", "method", "path"}
 
 
 class RequestContextFilter(logging.Filter):
-    """Stamp each record with the request id, method and path of the request being served ("-" outside one)."""
+    """Stamp each record with the request id, method and path of the request being served (None outside one)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         context = current_request.get()
         for attr in CONTEXT_ATTRS:
             if not hasattr(record, attr):
-                setattr(record, attr, getattr(context, attr) if context else "-")
+                setattr(record, attr, getattr(context, attr) if context else None)
         return True
 
 
@@ -135,41 +133,6 @@ class MaskPersonalData(logging.Filter):
         return True
 
 
-class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time (UTC), level, logger, message, request_id, method, path, status,
-    duration_ms, exc_info, and any other simple extra fields."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        entry = {
-            "time": datetime.fromtimestamp(record.created, UTC)
-            .isoformat(timespec="milliseconds")
-            .replace("+00:00", "Z"),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        for attr in ("request_id", "method", "path"):
-            value = getattr(record, attr, "-")
-            entry[attr] = None if value == "-" else value
-        status = getattr(record, "status", None) or getattr(record, "status_code", None)
-        if status is not None:
-            entry["status"] = status
-        for key, value in vars(record).items():
-            if key in STANDARD_ATTRS or key in entry or key in CONTEXT_ATTRS or key.startswith("_"):
-                continue
-            if key in {"status", "status_code"}:
-                continue
-            if value is None or isinstance(value, (str, int, float, bool)):
-                entry[key] = value
-        if record.exc_info and not record.exc_text:
-            record.exc_text = self.formatException(record.exc_info)
-        if record.exc_text:
-            entry["exc_info"] = record.exc_text
-        if record.stack_info:
-            entry["stack_info"] = record.stack_info
-        return json.dumps(entry, default=str, ensure_ascii=False)
-
-
 class PlainFormatter(logging.Formatter):
     """Readable one-line records for a terminal (LOG_FORMAT=plain, the default outside production)."""
 
@@ -177,9 +140,33 @@ class PlainFormatter(logging.Formatter):
         super().__init__("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s")
 
     def format(self, record: logging.LogRecord) -> str:
-        if not hasattr(record, "request_id"):
+        if getattr(record, "request_id", None) is None:
             record.request_id = "-"
         return super().format(record)
+
+
+class OncePerInterval(logging.Filter):
+    """Let one record through per `seconds` (per process): django-redis logs every cache call that
+    Redis fails ("cerobio.cache", settings.LOGGING); one line a minute says the same."""
+
+    def __init__(self, seconds: float = 60):
+        super().__init__()
+        self._every = Every(seconds)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "_cerobio_once", False):  # already let through (a second copy of this filter)
+            return True
+        if not self._every():
+            return False
+        record._cerobio_once = True
+        error = record.exc_info[1] if record.exc_info else record.getMessage()
+        record.msg, record.args = "cache unavailable: %s; serving without the cache", (error,)
+        record.exc_info, record.exc_text = None, None
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+    def reset(self) -> None:
+        self._every.reset()
 
 
 class Every:

@@ -19,25 +19,9 @@ import re
 from urllib.parse import urlsplit
 
 from csp.constants import HEADER
-from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
+from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-
-# Response attributes through which django-csp's decorators change a response's policy.
-_PER_RESPONSE = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt", "_csp_config_ro",
-                 "_csp_update_ro", "_csp_replace_ro", "_csp_exempt_ro")  # fmt: skip
-# The policy a response gets when nothing about it is special, per (admin?, 5xx?): django-csp
-# rebuilds it for every response (deep copies of the settings, then the string), which cost
-# more than serving a page from the page cache. Emptied when a setting it depends on changes.
-_usual_policies: dict[tuple[bool, bool], str] = {}
-
-
-@receiver(setting_changed)
-def _forget_usual_policies(setting, **kwargs):
-    if setting.startswith("CONTENT_SECURITY_POLICY") or setting in ("STATIC_URL", "MEDIA_URL", "DEBUG"):
-        _usual_policies.clear()
 
 
 def _origin(url: str) -> str | None:
@@ -123,33 +107,13 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         parts.config = config
         return parts
 
-    def _usual(self, request, response) -> bool:
-        """Nothing about this response changes its policy: no nonce, decorator or report-only policy."""
-        return (
-            getattr(request, "_csp_nonce", None) is None
-            and HEADER not in response
-            and not any(hasattr(response, name) for name in _PER_RESPONSE)
-            and not settings.DEBUG
-            and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
-            and not settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
-        )
-
     def process_response(self, request, response):
         if in_admin(request) and HEADER in response:
             # Wagtail renders a preview by sending a made-up request for the public page through the
             # middleware, so the preview arrives with the public policy (frame-ancestors 'none', which
             # would stop the admin's preview panel framing it). The admin's request decides.
             del response[HEADER]
-        if self._usual(request, response):
-            key = (in_admin(request), response.status_code >= 500)
-            if key not in _usual_policies:
-                _usual_policies[key] = super().process_response(request, response)[HEADER]
-            else:
-                response[HEADER] = _usual_policies[key]
-                # As django-csp does: a nonce asked for after the header is written is an error.
-                request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
-        else:
-            response = super().process_response(request, response)
+        response = super().process_response(request, response)
         if "Permissions-Policy" not in response:
             response["Permissions-Policy"] = permissions_policy()
         return response

@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
+from cerobio.core.ratelimit import Throttle
+
 from .answers import AGE_GROUP, COUNT, HISTORY, LOOK, ONSET, SITES, SYMPTOMS, Answers, literal
 from .red_flags import CARE_LEVELS, CODES
 from .scoring import identify
@@ -108,6 +110,7 @@ def result_as_dict(result) -> dict:
         "this is not a diagnosis. Answers are health data: they are never stored or logged."
     ),
     operation_id="identify",
+    throttle=Throttle("identify", "IDENTIFY_RATE_LIMIT"),  # shared with the identifier pages
 )
 def identify_endpoint(request: HttpRequest, response: HttpResponse, payload: IdentifyIn):
     response["Cache-Control"] = "no-store, private"

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 from cerobio.core.sentry import init_from_env as init_sentry
 
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "django_tasks_db",  # the queue's table exists everywhere; production uses it (settings/production.py)
     "ninja",
     "csp",
+    "django_ratelimit",
+    "health_check",  # /readyz (cerobio/core/health.py) and `manage.py health_check`
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -172,7 +175,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "cerobio.core.staticfiles.StaticFilesStorage"},  # WhiteNoise, incremental
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory here; Redis through django-redis in production (settings/production.py). "local" is
+# always this process's own memory: the admin sign-in limits count there too, so they still hold
+# while Redis is down (cerobio/core/ratelimit.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+}
+# django-redis logs each call that Redis failed to "cerobio.cache", which LOGGING passes on once a minute.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "cerobio.cache"
 
 # Whole-page caching (cerobio/core/http_cache.py, docs/deploy.md): seconds that browsers (max-age) and
 # nginx or a CDN (s-maxage) may keep an anonymous page. Publishing refreshes nginx's copy at once;
@@ -235,6 +247,12 @@ EDITORIAL_TEAM_EMAIL = os.environ.get("EDITORIAL_TEAM_EMAIL", "")  # default: th
 # The demo content's data files, read by `manage.py load_demo` (docs/content.md).
 DEMO_CONTENT_DIR = Path(os.environ.get("DEMO_CONTENT_DIR", BASE_DIR / "content"))
 RATE_LIMIT_CLIENT_HEADER = os.environ.get("RATE_LIMIT_CLIENT_HEADER", "")  # e.g. HTTP_X_REAL_IP behind nginx
+# django-ratelimit (cerobio/core/ratelimit.py): the client's address as above; with the cache down the
+# limits let people through, except admin sign-in, which then counts per process.
+RATELIMIT_IP_META_KEY = "cerobio.core.ratelimit.client_address"
+RATELIMIT_FAIL_OPEN = True
+# Local memory is one process's: fine for `make run`; production uses Redis (settings/production.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # Rate limits (docs/security.md), "COUNT/SECONDS" per visitor's address unless said otherwise.
 FEEDBACK_RATE_LIMIT = env_rate("FEEDBACK_RATE_LIMIT", "20/3600")  # 'Was this page helpful?' answers
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "5/3600")  # contact messages
@@ -322,10 +340,19 @@ LOGGING = {
     "filters": {
         "request_context": {"()": "cerobio.core.logs.RequestContextFilter"},
         "mask_personal_data": {"()": "cerobio.core.logs.MaskPersonalData"},
+        "once_a_minute": {"()": "cerobio.core.logs.OncePerInterval", "seconds": 60},
     },
     "formatters": {
         "plain": {"()": "cerobio.core.logs.PlainFormatter"},
-        "json": {"()": "cerobio.core.logs.JsonFormatter"},
+        # python-json-logger: time (UTC), level, logger, message, the request's id, method and path,
+        # then every extra field (status, duration_ms, ...) and exc_info with the traceback.
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "message", "request_id", "method", "path"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",
+            "reserved_attrs": [*RESERVED_ATTRS, "taskName", "request"],  # Django's request object stays out
+        },
     },
     "handlers": {
         "console": {
@@ -341,6 +368,8 @@ LOGGING = {
         # One line per background task is noise in the console; failures still show.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # django-redis reports every call that Redis fails (DJANGO_REDIS_LOGGER): one line a minute.
+        "cerobio.cache": {"filters": ["once_a_minute"]},
     },
 }
 

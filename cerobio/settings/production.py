@@ -4,7 +4,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, LOGGING, SITE_URL, STATIC_URL, STORAGES, env_bool, os
+from .base import CACHES, DATABASES, LOGGING, SITE_URL, STATIC_URL, STORAGES, env_bool, os
 
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
@@ -20,12 +20,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
+        **CACHES,
         "default": {
-            # Fails open: with Redis down, pages serve as if the cache were empty (docs/operations.md).
-            "BACKEND": "cerobio.core.cache.FailOpenRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-        }
+            "OPTIONS": {
+                # With Redis down, pages serve as if the cache were empty; a Redis that stops answering
+                # costs each cache call at most half a second (docs/operations.md).
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        },
     }
+    SILENCED_SYSTEM_CHECKS = []  # django-ratelimit's check of the cache holds now (settings/base.py)
     # Sessions live in the database with Redis in front, so logins survive a Redis restart or outage.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

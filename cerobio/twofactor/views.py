@@ -58,7 +58,7 @@ def signed_in_admin_user(view):
 def _too_many_attempts(request) -> int:
     """Seconds to wait if this person has sent too many codes from this address, else 0."""
     limit, window = settings.ADMIN_2FA_RATE_LIMIT
-    return retry_after(request, f"admin-2fa:{request.user.pk}", limit, window)
+    return retry_after(request, f"admin-2fa:{request.user.pk}", limit, window, local=True)
 
 
 def _wait_message(seconds: int) -> str:

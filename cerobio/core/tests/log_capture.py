@@ -5,7 +5,14 @@ import io
 import json
 import logging
 
-from cerobio.core.logs import JsonFormatter
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+
+def json_formatter() -> logging.Formatter:
+    """The "json" formatter exactly as settings.LOGGING configures it (LOG_FORMAT=json)."""
+    config = dict(settings.LOGGING["formatters"]["json"])
+    return import_string(config.pop("()"))(**config)
 
 
 class Lines:
@@ -29,7 +36,7 @@ def json_lines():
     """Everything the console handler writes meanwhile, as JSON lines, at INFO and above."""
     handler, stream = console_handler(), io.StringIO()
     old_stream, old_formatter = handler.setStream(stream), handler.formatter
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(json_formatter())
     root = logging.getLogger()
     old_level = root.level
     root.setLevel(logging.INFO)

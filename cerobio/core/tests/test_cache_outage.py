@@ -1,7 +1,7 @@
 """Redis down: pages, the basket and the identifier still serve; rate limits let people through.
 
-The cache is the production backend (FailOpenRedisCache) pointed at a port where nothing listens,
-or at a real redis-server that is killed half-way.
+The cache is the production backend (django-redis with IGNORE_EXCEPTIONS, settings/production.py)
+pointed at a port where nothing listens, or at a real redis-server that is killed half-way.
 """
 
 import logging
@@ -11,7 +11,6 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from cerobio.core import cache as fail_open
 from cerobio.core.tests.outages import RedisServer, closed_port
 
 SKU = "CRB-KIT-STD"
@@ -29,8 +28,15 @@ IDENTIFY = {
 
 def redis_cache(url: str):
     """Production's cache and session settings (cerobio/settings/production.py) against `url`."""
+    from django.conf import settings
+
+    production = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
     return override_settings(
-        CACHES={"default": {"BACKEND": "cerobio.core.cache.FailOpenRedisCache", "LOCATION": url}},
+        CACHES={**settings.CACHES, "default": production},
         SESSION_ENGINE="django.contrib.sessions.backends.cached_db",
     )
 
@@ -39,13 +45,15 @@ def cache_warnings(caplog) -> list[str]:
     return [
         r.getMessage()
         for r in caplog.records
-        if r.name == "cerobio.cache" and r.levelno == logging.WARNING
+        if r.name == "cerobio.cache" and r.levelno >= logging.WARNING
     ]
 
 
 @pytest.fixture(autouse=True)
-def _fresh_warning_interval(monkeypatch):
-    monkeypatch.setattr(fail_open, "RETRY_SECONDS", 5.0)
+def _fresh_warning_interval():
+    """The "cache unavailable" line is written once a minute per process: start each test afresh."""
+    for log_filter in logging.getLogger("cerobio.cache").filters:
+        log_filter.reset()
 
 
 def visit_everything(client) -> dict[str, int]:
@@ -93,9 +101,7 @@ def test_with_nothing_listening_where_redis_should_be_every_page_still_serves(de
     warnings = cache_warnings(caplog)
     assert len(warnings) == 1, warnings  # once per interval, not once per call
     assert warnings[0].startswith("cache unavailable")
-    assert (
-        elapsed < 30
-    )  # a refused connection costs nothing; the breaker skips Redis between retries
+    assert elapsed < 30  # a refused connection costs nothing
 
 
 def test_a_redis_that_dies_mid_session_loses_nothing_but_speed(
@@ -135,45 +141,23 @@ def test_every_cache_operation_answers_like_an_empty_cache_while_redis_is_down(c
     caplog.set_level(logging.WARNING, logger="cerobio.cache")
     with redis_cache(f"redis://127.0.0.1:{closed_port()}/5"):
         assert cache.get("k") is None and cache.get("k", "default") == "default"
-        assert cache.add("k", 1) is False
+        assert not cache.add("k", 1)
         cache.set("k", 1)
         assert cache.get_many(["a", "b"]) == {}
-        assert cache.set_many({"a": 1, "b": 2}) == ["a", "b"]
-        assert "k" not in cache and cache.touch("k") is False
-        assert cache.delete("k") is False
+        cache.set_many({"a": 1, "b": 2})
+        assert "k" not in cache  # (django-redis's touch() raises while Redis is down; nothing here calls it)
+        assert not cache.delete("k")
         cache.delete_many(["a", "b"])
-        with pytest.raises(ValueError):
-            cache.incr("k")
+        assert cache.incr("k") is None  # no count: the rate limits let the request through
         assert cache.get_or_set("k", "computed") == "computed"
-        assert cache.count_hit("hits", 60) == 1  # the rate limits' counter: every hit is the first
     assert len(cache_warnings(caplog)) == 1
-
-
-@pytest.mark.django_db
-def test_after_a_failure_redis_is_left_alone_until_the_retry_interval(monkeypatch):
-    calls = []
-    real_get = fail_open.RedisCache.get
-
-    def counting_get(self, *args, **kwargs):
-        calls.append(1)
-        return real_get(self, *args, **kwargs)
-
-    monkeypatch.setattr(fail_open.RedisCache, "get", counting_get)
-    with redis_cache(f"redis://127.0.0.1:{closed_port()}/5"):
-        for _ in range(50):
-            cache.get("k")
-        assert len(calls) == 1
-        monkeypatch.setattr(fail_open, "RETRY_SECONDS", 0.0)
-        cache._down_until = 0.0
-        cache.get("k")
-        assert len(calls) == 2  # tried again once the interval is over
 
 
 def test_rate_limits_fail_open_while_redis_is_down(demo, client, settings):
     from cerobio.guide.models import GuidePage
 
     page = GuidePage.objects.get(slug="causes")
-    settings.FEEDBACK_RATE_LIMIT = (1, 3600)
+    settings.FEEDBACK_RATE_LIMIT = (1, 30_000_000)  # a window no test outlasts
 
     def send_twice():
         return [
@@ -189,40 +173,23 @@ def test_rate_limits_fail_open_while_redis_is_down(demo, client, settings):
         assert send_twice() == [302, 302]  # and lets people through while it does not
 
 
-def test_rate_limits_count_in_redis_in_one_round_trip_and_expire_with_their_window(
-    demo, client, settings, monkeypatch
-):
-    """The production cache counts a limit's hits itself (SET NX EX then INCR, pipelined): one round trip
-    per limited request, where Django's add() and incr() take three; the counter expires with its
-    window; the request over the limit gets a 429."""
-    from redis.connection import Connection
-
-    from cerobio.core.ratelimit import retry_after
-
-    settings.IDENTIFY_RATE_LIMIT = (2, 600)
+def test_rate_limits_are_counted_in_redis(demo, client, settings):
+    """The count lives in Redis, shared by every app server process, and the request over it gets a 429."""
+    settings.IDENTIFY_RATE_LIMIT = (2, 30_000_000)
     try:
         server = RedisServer()
     except FileNotFoundError:
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    sends = []
-    real_send = Connection.send_packed_command
-    monkeypatch.setattr(
-        Connection, "send_packed_command", lambda self, *a, **k: sends.append(1) or real_send(self, *a, **k)
-    )
     try:
         with redis_cache(server.url):
             statuses = [
                 client.post("/api/v1/identify", IDENTIFY, content_type="application/json").status_code
                 for _ in range(3)
             ]
-            raw = cache._cache.get_client(None)
-            (key,) = [k for k in raw.keys("*") if b"ratelimit:identify" in k]
-            count, ttl = int(raw.get(key)), raw.ttl(key)
-            sends.clear()
-            assert retry_after(None, "round-trips", 5, 60, key="someone") == 0
-            round_trips = len(sends)
+            from django_redis import get_redis_connection
+
+            counters = get_redis_connection("default").keys("*rl:*")
     finally:
         server.stop()
     assert statuses == [200, 200, 429]
-    assert count == 3 and 0 < ttl <= 605
-    assert round_trips == 1
+    assert len(counters) == 1

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
+from cerobio.core.ratelimit import Throttle
 from cerobio.shop.basket import actions
 from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
@@ -12,6 +13,8 @@ from .schemas import BasketCreatedOut, BasketOut, ErrorOut, LineIn, QuantityIn, 
 
 router = Router(tags=["shop"])
 ERRORS = {400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+# Basket changes share one allowance per client with the basket form (BASKET_RATE_LIMIT).
+CHANGES = Throttle("basket", "BASKET_RATE_LIMIT")
 
 
 def basket_out(basket: Basket, changes=()) -> dict:
@@ -46,7 +49,9 @@ def _basket_error(exc: actions.BasketError):
     return error(exc.status, exc.code, exc.message, **extra)
 
 
-@router.post("/baskets", response={201: BasketCreatedOut}, summary="Start a basket", operation_id="create_basket")
+@router.post(
+    "/baskets", response={201: BasketCreatedOut}, summary="Start a basket", operation_id="create_basket", throttle=CHANGES
+)
 def create_basket(request: HttpRequest, response: HttpResponse):
     response["Cache-Control"] = "no-store, private"
     return Status(201, {"token": Basket.objects.create().token})
@@ -66,7 +71,7 @@ def get_basket(request: HttpRequest, response: HttpResponse, token: str):
 
 @router.post(
     "/baskets/{token}/lines", response={201: BasketOut, **ERRORS}, summary="Add a product to a basket",
-    operation_id="add_basket_line",
+    operation_id="add_basket_line", throttle=CHANGES,
 )
 def add_line(request: HttpRequest, token: str, payload: LineIn):
     basket = find_basket(token)
@@ -81,7 +86,7 @@ def add_line(request: HttpRequest, token: str, payload: LineIn):
 
 @router.patch(
     "/baskets/{token}/lines/{line_id}", response={200: BasketOut, **ERRORS}, summary="Change a line's quantity",
-    operation_id="update_basket_line",
+    operation_id="update_basket_line", throttle=CHANGES,
 )
 def update_line(request: HttpRequest, token: str, line_id: int, payload: QuantityIn):
     basket = find_basket(token)
@@ -96,7 +101,7 @@ def update_line(request: HttpRequest, token: str, line_id: int, payload: Quantit
 
 @router.delete(
     "/baskets/{token}/lines/{line_id}", response={200: BasketOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
-    summary="Remove a line", operation_id="delete_basket_line",
+    summary="Remove a line", operation_id="delete_basket_line", throttle=CHANGES,
 )
 def delete_line(request: HttpRequest, token: str, line_id: int):
     basket = find_basket(token)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja import Header, Router, Status
 
+from cerobio.core.ratelimit import Throttle
 from cerobio.shop.checkout.complete import complete_checkout
 from cerobio.shop.checkout.details import CheckoutError, CheckoutRequest
 
@@ -23,6 +24,7 @@ router = Router(tags=["shop"])
         "402 `payment_declined` leaves the basket as it was, with no stock held."
     ),
     operation_id="checkout_basket",
+    throttle=Throttle("checkout", "CHECKOUT_RATE_LIMIT"),  # shared with the checkout page
 )
 def checkout_basket(
     request: HttpRequest,
