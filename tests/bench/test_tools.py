@@ -70,10 +70,10 @@ def _wrk(
     }))  # fmt: skip
 
 
-def _results(tmp_path, *, uncached_rps=6000, checkout_ms=0.1, timeouts=0, not_hit=0) -> Path:
-    _wrk(tmp_path / "a.json", requests=uncached_rps, p99_ms=50, timeouts=timeouts)
+def _results(tmp_path, *, cached_rps=60_000, checkout_ms=0.1, timeouts=0, not_hit=0) -> Path:
+    _wrk(tmp_path / "a.json", requests=6000, p99_ms=50, timeouts=timeouts)
     _wrk(tmp_path / "a2.json", requests=600, p99_ms=500)
-    _wrk(tmp_path / "b.json", requests=60_000, p99_ms=10, not_hit=not_hit)
+    _wrk(tmp_path / "b.json", requests=cached_rps, p99_ms=10, not_hit=not_hit)
     _wrk(tmp_path / "c.json", requests=3000, p99_ms=80)
     _wrk(tmp_path / "d.json", requests=3000, p99_ms=80, statuses={"201": 3000})
     _wrk(tmp_path / "e.json", requests=900, p99_ms=300, statuses={"201": 900}, checkout_201=300)
@@ -87,7 +87,7 @@ def _results(tmp_path, *, uncached_rps=6000, checkout_ms=0.1, timeouts=0, not_hi
         "connections": 16, "checkout_connections": 4, "threads": 2, "duration": "15s", "workers": 2,
     }))  # fmt: skip
     (tmp_path / "queries.json").write_text(json.dumps(
-        {"subtype_page": 15, "subtype_page_stored": 0, "create_basket": 1, "add_line": 12, "checkout": 52, "identify": 0}
+        {"subtype_page": 15, "create_basket": 1, "add_line": 12, "checkout": 52, "identify": 0}
     ))  # fmt: skip
     (tmp_path / "sizes.json").write_text(
         json.dumps({"html": 51620, "gzip": 12312, "ceiling_gzip": 12312})
@@ -107,7 +107,7 @@ def test_a_run_that_meets_every_target_passes(tmp_path):
 @pytest.mark.parametrize(
     ("change", "missed"),
     [
-        ({"uncached_rps": 3000}, "subtype page with nginx's cache bypassed (a) ≥ 300 req/s"),
+        ({"cached_rps": 1000}, "subtype page from nginx's cache (b) ≥"),
         ({"checkout_ms": 0.4}, "checkout POST at 4 journeys at once (e4): p99 < 250 ms"),
         ({"timeouts": 1}, "no errors"),
         ({"not_hit": 1}, "no errors"),

@@ -97,7 +97,7 @@ def test_an_identifier_rule_changed_on_one_server_is_used_by_the_other(deploy_st
 
 
 def test_a_delivery_price_changed_on_one_server_is_charged_by_both(deploy_stack):
-    """The delivery setup is kept in Redis (DELIVERY_CACHE); saving a method makes both servers use the new price."""
+    """Saving a delivery method on one server makes both servers charge the new price from the next request."""
 
     def uk_standard(server):
         status, methods = call(deploy_stack, server, "GET", "/api/v1/shipping-methods?country=GB&subtotal=29.00")

@@ -36,8 +36,10 @@ size_of() { curl -s -o /dev/null -w '%{size_download}' "$@"; }
 wrk_run() {
     local name="$1" url="$2" script="$3" duration="${4:-$DURATION}" connections="${WRK_CONNECTIONS:-$CONNECTIONS}" offset
     offset="$(stat -c %s "$RUN/access.log")"
+    local extra=()
+    [ -z "${BENCH_HEADER:-}" ] || extra=(-H "$BENCH_HEADER")  # (a'): the visitor's basket cookie
     BENCH_OUT="$RESULTS/$name.json" wrk -t"$BENCH_THREADS" -c"$connections" -d"$duration" --latency \
-        -H 'Accept-Encoding: gzip' -s "tools/bench/lua/$script" "$url" >"$RESULTS/$name.txt"
+        -H 'Accept-Encoding: gzip' "${extra[@]}" -s "tools/bench/lua/$script" "$url" >"$RESULTS/$name.txt"
     tail -c +"$((offset + 1))" "$RUN/access.log" >"$RESULTS/$name.access.log"
     drain
 }
@@ -46,7 +48,7 @@ wrk_run() {
 # down: wait until gunicorn answers a probe at once.
 drain() {
     local deadline=$((SECONDS + 120)) port
-    for port in "$BENCH_APP_PORT" ${render_port:+"$render_port"}; do
+    for port in "$BENCH_APP_PORT"; do
         until [ "$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/healthz" | awk '{print ($1 < 0.1)}')" = 1 ]; do
             [ $SECONDS -lt "$deadline" ] || die "gunicorn on port $port is still busy 120 s after wrk stopped"
             sleep 0.5
@@ -105,16 +107,8 @@ if wanted a; then
     measure a "$APP$PAGE" get.lua
 fi
 if wanted a2; then
-    say "(a') $PAGE rendered on every request: a second gunicorn with PAGE_CACHE=0"
-    PAGE_CACHE=0 PORT="$BENCH_RENDER_PORT" "$REPO/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py >"$RUN/gunicorn-render.log" 2>&1 &
-    render_pid=$!
-    STACK_PIDS+=("$render_pid")
-    wait_for "http://127.0.0.1:$BENCH_RENDER_PORT/robots.txt" 90 "$render_pid" || die "the PAGE_CACHE=0 gunicorn did not start"
-    render_port="$BENCH_RENDER_PORT"
-    measure a2 "http://localhost:$BENCH_RENDER_PORT$PAGE" get.lua
-    kill -TERM "$render_pid"
-    wait "$render_pid" 2>/dev/null || true
-    render_port=""
+    say "(a') $PAGE for a visitor with a basket: rendered on every request, straight to gunicorn"
+    BENCH_HEADER="Cookie: $("$PY" tools/bench/measure.py basket-cookie)" measure a2 "$APP$PAGE" get.lua
 fi
 if wanted b; then
     say "(b) $PAGE from nginx's page cache"

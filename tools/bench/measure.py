@@ -3,6 +3,7 @@
     measure.py stock N               set the kit's stock to N (so checkouts never run out)
     measure.py baskets N FILE        make N empty baskets, their tokens one per line in FILE
     measure.py queries               SQL queries per request (subtype page, checkout) as JSON
+    measure.py basket-cookie         make a basket with the kit in it; print its Cookie header value
     measure.py snapshot FILE         before a load test: stock level and order count, as JSON
     measure.py verify FILE WRK_JSON RUN_ID
                                      after it: every 201 checkout is exactly one order, no key twice,
@@ -61,11 +62,26 @@ def checkout_body() -> dict:
     }
 
 
+def basket_cookie() -> str:
+    """A basket with the kit in it, as the signed cookie a visitor's browser would send (row a′)."""
+    from django.http import HttpResponse
+
+    from cerobio.shop.basket.cookies import COOKIE, SALT
+    from cerobio.shop.basket.models import Basket, BasketLine
+    from cerobio.shop.catalogue.models import ProductVariant
+
+    basket = Basket.objects.create()
+    BasketLine.objects.create(basket=basket, variant=ProductVariant.objects.get(sku=SKU), quantity=1)
+    response = HttpResponse()
+    response.set_signed_cookie(COOKIE, basket.token, salt=SALT)
+    return f"{COOKIE}={response.cookies[COOKIE].value}"
+
+
 def count_queries() -> dict:
     """Queries per request, counted with the test client on the bench database (warm caches)."""
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, override_settings
+    from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_ENCODING="gzip")
     result = {}
@@ -78,12 +94,9 @@ def count_queries() -> dict:
         result[name] = len(queries)
         return response
 
-    # The first request in a process fills its caches (site, settings, identifier snapshot).
-    with override_settings(PAGE_CACHE=False):
-        client.get(SUBTYPE)
-        counted("subtype_page", lambda: client.get(SUBTYPE), 200)  # rendered
+    # The first request in a process fills its caches (site, settings, fragments, identifier snapshot).
     client.get(SUBTYPE)
-    counted("subtype_page_stored", lambda: client.get(SUBTYPE), 200)  # from the app's page copy
+    counted("subtype_page", lambda: client.get(SUBTYPE), 200)
     api = Client(HTTP_HOST="localhost")
 
     def post(path, body, **headers):
@@ -197,6 +210,8 @@ def main(argv: list[str]) -> None:
         set_stock(int(args[0]))
     elif command == "baskets":
         make_baskets(int(args[0]), Path(args[1]))
+    elif command == "basket-cookie":
+        print(basket_cookie())
     elif command == "queries":
         print(json.dumps(count_queries()))
     elif command == "snapshot":

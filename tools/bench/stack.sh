@@ -19,7 +19,6 @@ BENCH_HOME="$REPO/.local/bench"
 : "${BENCH_PORT:=8700}"          # nginx: the site, as visitors reach it
 : "${BENCH_CEILING_PORT:=8701}"  # nginx: the saved page as a static file
 : "${BENCH_APP_PORT:=8702}"      # gunicorn, straight
-: "${BENCH_RENDER_PORT:=8703}"   # gunicorn with PAGE_CACHE=0 (make bench, row a')
 : "${BENCH_STOCK:=10000000}"     # units of the kit in the bench database, so checkouts never run out
 
 export DJANGO_SETTINGS_MODULE=cerobio.settings.production
@@ -160,7 +159,7 @@ stop_stack() {
 
 start_stack() {
     ensure_packages
-    for port in "$BENCH_PORT" "$BENCH_CEILING_PORT" "$BENCH_APP_PORT" "$BENCH_RENDER_PORT"; do
+    for port in "$BENCH_PORT" "$BENCH_CEILING_PORT" "$BENCH_APP_PORT"; do
         port_free "$port" || die "port $port is in use (another bench run?); set BENCH_PORT/BENCH_CEILING_PORT/BENCH_APP_PORT"
     done
     mkdir -p "$BENCH_HOME" "$MEDIA_ROOT"

@@ -7,5 +7,4 @@ local expect_hit = os.getenv("BENCH_EXPECT_HIT") == "1"
 function response(status, headers, body)
   count_status(status)
   if expect_hit and headers["X-Cache-Status"] ~= "HIT" then count("not_hit") end
-  if headers["X-Page-Cache"] == "hit" then count("page_cache_hit") end
 end
