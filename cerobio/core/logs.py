@@ -16,6 +16,8 @@ import threading
 import time
 from dataclasses import dataclass
 
+import pythonjsonlogger.json
+
 
 @dataclass(frozen=True)
 class RequestContext:
@@ -131,6 +133,18 @@ class MaskPersonalData(logging.Filter):
                 setattr(record, key, mask_value(value, key))
         record._cerobio_masked = True
         return True
+
+
+class JsonFormatter(pythonjsonlogger.json.JsonFormatter):
+    """python-json-logger's formatter, writing the traceback as MaskPersonalData left it (`exc_text`):
+    left to itself it would format the exception again, unmasked."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        exc_info, record.exc_info = record.exc_info, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info = exc_info
 
 
 class PlainFormatter(logging.Formatter):

@@ -345,11 +345,11 @@ LOGGING = {
     "formatters": {
         "plain": {"()": "cerobio.core.logs.PlainFormatter"},
         # python-json-logger: time (UTC), level, logger, message, the request's id, method and path,
-        # then every extra field (status, duration_ms, ...) and exc_info with the traceback.
+        # then every extra field (status, duration_ms, ...) and exc_info with the (masked) traceback.
         "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
+            "()": "cerobio.core.logs.JsonFormatter",
             "fmt": ["levelname", "name", "message", "request_id", "method", "path"],
-            "rename_fields": {"levelname": "level", "name": "logger"},
+            "rename_fields": {"levelname": "level", "name": "logger", "status_code": "status"},
             "timestamp": "time",
             "reserved_attrs": [*RESERVED_ATTRS, "taskName", "request"],  # Django's request object stays out
         },
