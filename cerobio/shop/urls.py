@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .basket import views as basket_views
+from .checkout import basket_views
 from .checkout import views as checkout_views
 from .orders import views as order_views
 

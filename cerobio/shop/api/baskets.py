@@ -7,7 +7,7 @@ from cerobio.core.ratelimit import Throttle
 from cerobio.shop.basket import actions
 from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
-from cerobio.shop.checkout.complete import thaw_if_abandoned
+from cerobio.shop.orders.stop import thaw_if_abandoned
 
 from .schemas import BasketCreatedOut, BasketOut, ErrorOut, LineIn, QuantityIn, error
 

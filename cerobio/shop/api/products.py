@@ -4,7 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field as NinjaField
 from ninja import Query, Router, Schema
 
-from cerobio.shop.catalogue.fetch import live_products, offers
+from cerobio.shop.catalogue.fetch import live_products
+from cerobio.shop.catalogue.offers import offers
 from cerobio.shop.delivery.countries import COUNTRY_NAMES
 from cerobio.shop.delivery.fetch import options_for
 from cerobio.shop.money import Money

@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from ninja import Router
 
-from cerobio.shop.payments.stripe_flow import WebhookRefused, handle_webhook
+from cerobio.shop.orders.stripe_flow import WebhookRefused, handle_webhook
 
 from .schemas import ErrorOut, WebhookOut, error
 

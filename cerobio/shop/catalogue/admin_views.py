@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from .fetch import offers
 from .models import ProductVariant, ShopSettings, StockMovement
+from .offers import offers
 from .stock_actions import StockChangeRefused, change_stock, count_stock
 
 CHANGE_STOCK = "shop.change_stock"

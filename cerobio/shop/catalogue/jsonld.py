@@ -7,6 +7,8 @@ from django.conf import settings
 from cerobio.core.jsonld import to_script
 from cerobio.shop.delivery.models import ShippingMethod
 
+from .models.settings import ShopSettings
+
 
 def _shipping_details() -> list[dict]:
     details = []
@@ -50,8 +52,6 @@ def _return_policy(return_days: int) -> dict:
 
 def product_jsonld(page, offers, request=None) -> str:
     """A schema.org Product with one Offer per variant, as a safe <script> body."""
-    from .models import ShopSettings
-
     url = settings.SITE_URL + (page.get_url(request=request) or "/")
     return_days = ShopSettings.for_request(request).return_days if request else 14
     shipping = _shipping_details()

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from cerobio.shop.basket.fetch import subtotal as basket_subtotal
 from cerobio.shop.basket.lock_objects import freeze_open_basket
@@ -229,18 +228,3 @@ def _take_payment(order: Order, provider, payment: dict, return_base: str, needs
     else:
         return Outcome(order, True, "redirect", redirect_url=result.redirect_url)
 
-
-def thaw_if_abandoned(basket: Basket | None, now=None) -> Basket | None:
-    """A basket left frozen by a payment that was never finished is given back once its hold expires."""
-    if basket is None or basket.status != Basket.Status.FROZEN:
-        return basket
-    order = basket.orders.order_by("-pk").first()
-    now = now or timezone.now()
-    if order is None or order.status != Order.Status.PENDING_PAYMENT:
-        Basket.objects.filter(pk=basket.pk, status=Basket.Status.FROZEN).update(status=Basket.Status.OPEN)
-    elif not order.reservations.filter(expires_at__gt=now).exists():
-        from cerobio.shop.payments.stop import stop_payment
-
-        stop_payment(order, reason="The payment was not completed in time; the stock hold expired.")
-    basket.refresh_from_db()
-    return basket

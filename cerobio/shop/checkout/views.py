@@ -12,8 +12,10 @@ from cerobio.shop.basket import cookies
 from cerobio.shop.basket.actions import recheck
 from cerobio.shop.orders.fetch import order_summary
 from cerobio.shop.orders.models import Order
+from cerobio.shop.orders.stop import stop_payment, thaw_if_abandoned
+from cerobio.shop.orders.stripe_flow import confirm_session
 
-from .complete import complete_checkout, outcome_for, thaw_if_abandoned
+from .complete import complete_checkout, outcome_for
 from .details import CheckoutError, CheckoutRequest
 from .page import checkout_context
 
@@ -118,8 +120,6 @@ def complete(request, token: str):
 
 def stripe_return(request):
     """Back from Stripe Checkout: ask Stripe about the session, then mark the order paid if it is."""
-    from cerobio.shop.payments.stripe_flow import confirm_session
-
     order = confirm_session(request.GET.get("session_id", ""))
     if order is None:
         messages.error(request, "We could not find that payment. If you were charged, we will email you.")
@@ -129,8 +129,6 @@ def stripe_return(request):
 
 def stripe_cancel(request):
     """The customer left Stripe Checkout without paying: close the session, release the stock, give the basket back."""
-    from cerobio.shop.payments.stop import stop_payment
-
     order = Order.objects.filter(token=request.GET.get("order", "")).first()
     reason = "The customer left the payment page without paying."
     if order is not None and order.payment_provider == "stripe" and stop_payment(order, reason=reason) == "paid":

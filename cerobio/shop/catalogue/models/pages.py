@@ -38,10 +38,11 @@ class ShopIndexPage(Page):
         verbose_name = "shop index page"
 
     def get_context(self, request, *args, **kwargs):
-        from ..fetch import product_cards
+        from ..offers import product_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = product_cards(self)
+        products = ProductPage.objects.live().public().child_of(self).order_by("path")
+        context["products"] = product_cards(products)
         return context
 
 
@@ -141,7 +142,7 @@ class ProductPage(Page):
         return [line.strip() for line in self.cautions.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from ..fetch import product_detail
+        from ..offers import product_detail
 
         context = super().get_context(request, *args, **kwargs)
         context.update(product_detail(self, request))

@@ -1,4 +1,4 @@
-"""Template helpers for the shop: money, the header's basket count, delivery dates."""
+"""Template helpers for the shop: money, delivery dates, test mode."""
 
 import datetime
 
@@ -38,18 +38,3 @@ def shop_test_mode() -> bool:
     """True when payments are the test-mode dummy provider (no money moves)."""
     return settings.PAYMENT_PROVIDER == "dummy"
 
-
-@register.simple_tag(takes_context=True)
-def basket_count(context) -> int:
-    """How many items are in the visitor's basket, for the header (one query; none without a cookie)."""
-    from cerobio.shop.basket.cookies import token_from
-    from cerobio.shop.basket.fetch import item_count
-
-    request = context.get("request")
-    if request is None:
-        return 0
-    count = getattr(request, "_basket_count", None)
-    if count is None:
-        count = item_count(token_from(request))
-        request._basket_count = count
-    return count or 0

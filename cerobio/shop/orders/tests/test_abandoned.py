@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.catalogue.models import Reservation
-from cerobio.shop.checkout.complete import thaw_if_abandoned
 from cerobio.shop.conftest import SKU, api_body, available_of, new_basket
 from cerobio.shop.orders.models import Order
+from cerobio.shop.orders.stop import thaw_if_abandoned
 
 
 def _pending_order(client, settings, monkeypatch):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from cerobio.shop.orders.models import Order
-from cerobio.shop.payments.stop import stop_payment
+from cerobio.shop.orders.stop import stop_payment
 
 
 class Command(BaseCommand):

@@ -1,4 +1,8 @@
-"""The basket page: shows the basket re-checked against stock and prices, and changes it."""
+"""The basket page: shows the basket re-checked against stock and prices, and changes it.
+
+It lives with the checkout, above orders, because it also gives back a basket frozen by a payment
+the customer stopped or never finished (`orders.stop`).
+"""
 
 from urllib.parse import urlsplit
 
@@ -9,12 +13,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from cerobio.shop.checkout.complete import thaw_if_abandoned
-from cerobio.shop.payments.stop import stop_payment
-
-from . import actions, cookies
-from .fetch import view as basket_view
-from .models import Basket
+from cerobio.shop.basket import actions, cookies
+from cerobio.shop.basket.fetch import BasketView
+from cerobio.shop.basket.fetch import view as basket_view
+from cerobio.shop.basket.models import Basket
+from cerobio.shop.money import Money
+from cerobio.shop.orders.stop import stop_payment, thaw_if_abandoned
 
 
 def _quantity(value, default=1) -> int:
@@ -74,10 +78,6 @@ def basket(request):
 
 
 def _empty():
-    from cerobio.shop.money import Money
-
-    from .fetch import BasketView
-
     return BasketView(token="", status="open", lines=(), subtotal=Money.zero(), vat=Money.zero())
 
 

@@ -16,12 +16,12 @@ import stripe
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from cerobio.shop.orders.actions import fail_payment, mark_paid
-from cerobio.shop.orders.models import Order
+from cerobio.shop.payments.models import Payment, ProviderEvent
+from cerobio.shop.payments.providers import PaymentError
+from cerobio.shop.payments.providers.stripe import StripeProvider
 
-from .models import Payment, ProviderEvent
-from .providers import PaymentError
-from .providers.stripe import StripeProvider
+from .actions import fail_payment, mark_paid
+from .models import Order
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Stopping a payment the customer did not finish: close it at the provider, then release the stock.
 
 Used when the customer leaves Stripe's page, stops the payment to change the basket, or the hold
-expires. Closing the payment first means the customer cannot pay on a stale Stripe tab after the
+expires (`thaw_if_abandoned`, on the next look at the basket). Closing the payment first means the customer cannot pay on a stale Stripe tab after the
 stock went back on sale; if the provider says they paid after all, the order is marked paid
 instead of released.
 """
@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import logging
 
-from cerobio.shop.orders.actions import fail_payment, mark_paid
-from cerobio.shop.orders.models import Order
+from django.utils import timezone
 
-from .providers import CancelResult, PaymentError, get_provider
+from cerobio.shop.basket.models import Basket
+from cerobio.shop.payments.providers import CancelResult, PaymentError, get_provider
+
+from .actions import fail_payment, mark_paid
+from .models import Order
 
 log = logging.getLogger(__name__)
 
@@ -31,3 +34,17 @@ def stop_payment(order: Order, *, reason: str) -> str:
         mark_paid(order.pk, provider=order.payment_provider, reference=result.reference, amount=result.amount)
         return "paid"
     return "released" if fail_payment(order.pk, reason=reason, abandoned=True) else "nothing"
+
+
+def thaw_if_abandoned(basket: Basket | None, now=None) -> Basket | None:
+    """A basket left frozen by a payment that was never finished is given back once its hold expires."""
+    if basket is None or basket.status != Basket.Status.FROZEN:
+        return basket
+    order = basket.orders.order_by("-pk").first()
+    now = now or timezone.now()
+    if order is None or order.status != Order.Status.PENDING_PAYMENT:
+        Basket.objects.filter(pk=basket.pk, status=Basket.Status.FROZEN).update(status=Basket.Status.OPEN)
+    elif not order.reservations.filter(expires_at__gt=now).exists():
+        stop_payment(order, reason="The payment was not completed in time; the stock hold expired.")
+    basket.refresh_from_db()
+    return basket
