@@ -31,6 +31,9 @@ class Content:
     names: list[dict]
     codes: list[dict]
     pages: list[dict]
+    care_advice: list[
+        dict
+    ]  # by key: the safety net, red flags and advice the guide and the identifier show
     rules: dict[str, list[dict]]  # by milia type or look-alike slug; types include the shared look
     trust_pages: list[dict]
     plain_english_notes: list[dict]
@@ -90,6 +93,7 @@ def _check_keys(content: Content):
     known = {
         "references": {r["key"] for r in content.references},
         "body_sites": {s["code"] for s in content.body_sites},
+        "never_sites": {s["code"] for s in content.body_sites},
         "avoid_sites": {s["code"] for s in content.body_sites},
         "triggers": {t["slug"] for t in content.triggers},
         "suits_types": {t["slug"] for t in content.types},
@@ -101,6 +105,7 @@ def _check_keys(content: Content):
         "look-alikes": content.look_alikes,
         "pages": content.pages,
         "shop/products": content.products,
+        "care-advice": [{**a, "slug": a["key"]} for a in content.care_advice],
     }
     for folder, records in folders.items():
         for record in records:
@@ -129,6 +134,7 @@ def read(folder: Path | str | None = None) -> Content:
         names=read_file(root / "names.yaml")["names"],
         codes=read_file(root / "codes.yaml")["codes"],
         pages=read_folder(root / "pages"),
+        care_advice=read_folder(root / "care-advice", key="key"),
         rules=_rules(root / "identifier", types, look_alikes),
         trust_pages=read_folder(root / "trust"),
         plain_english_notes=read_file(root / "plain-english-notes.yaml")["notes"],

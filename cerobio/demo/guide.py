@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from cerobio.guide.models import (
     BodySite,
+    CareAdvice,
     ClassificationCode,
     GuidePage,
     HomePage,
@@ -25,9 +26,9 @@ from cerobio.guide.models import (
 )
 
 from .content import Content, ContentError
-from .markup import stream
+from .markup import fields, stream
 
-RELATIONS = ("body_sites", "triggers", "references")
+RELATIONS = ("body_sites", "never_sites", "triggers", "references")
 NOT_FIELDS = ("order", "page", *RELATIONS)
 PAGE_FIELDS = (
     "title",
@@ -68,20 +69,53 @@ def load_knowledge(content: Content, created: Counter):
         created["triggers"] += 1
     _load_with_relations(MiliaType, content.types, created, "milia types")
     _load_with_relations(LookAlike, content.look_alikes, created, "look-alikes")
+    _load_care_advice(content, created)
+
+
+def _load_care_advice(content: Content, created: Counter):
+    """The safety net, red flag and advice texts (by key) the guide's pages and the identifier show."""
+    for data in content.care_advice:
+        if CareAdvice.objects.filter(key=data["key"]).exists():
+            continue
+        advice = CareAdvice(
+            **fields(CareAdvice, {k: v for k, v in data.items() if k not in NOT_FIELDS})
+        )
+        advice.references = _refs(data.get("references", []))
+        advice.save()
+        created["care advice"] += 1
 
 
 def _load_with_relations(model, records, created: Counter, label: str):
     for i, data in enumerate(records):
-        if model.objects.filter(slug=data["slug"]).exists():
+        existing = model.objects.filter(slug=data["slug"]).first()
+        if existing is not None:
+            _add_never_sites(existing, data)
             continue
         obj = model(sort_order=i, **{k: v for k, v in data.items() if k not in NOT_FIELDS})
         obj.body_sites = list(BodySite.objects.filter(code__in=data.get("body_sites", [])))
+        obj.never_sites = list(BodySite.objects.filter(code__in=data.get("never_sites", [])))
         if "triggers" in data:
             obj.triggers = list(Trigger.objects.filter(slug__in=data["triggers"]))
         obj.references = _refs(data.get("references", []))
         obj.save()  # live: demo knowledge is published content
         obj.save_revision(log_action=False).publish(log_action=False)
         created[label] += 1
+
+
+def _add_never_sites(record, data: dict):
+    """A record made before "never found on" existed gets the content's sites, published as a revision.
+
+    Only while it has none and no draft waits for sign-off, so an editor's work is never touched.
+    """
+    if (
+        not data.get("never_sites")
+        or record.has_unpublished_changes
+        or list(record.never_sites.all())
+    ):
+        return
+    record.never_sites = list(BodySite.objects.filter(code__in=data["never_sites"]))
+    record.save()
+    record.save_revision(log_action=False).publish(log_action=False)
 
 
 def load_names_and_codes(content: Content, created: Counter):

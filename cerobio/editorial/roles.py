@@ -31,12 +31,11 @@ TASK_NAME = "Clinical review"
 
 KNOWLEDGE_MODELS = [
     "guide.miliatype", "guide.lookalike", "guide.trigger", "guide.bodysite", "guide.synonym",
-    "guide.classificationcode", "guide.reference", "identify.evidencerule",
+    "guide.classificationcode", "guide.reference", "guide.careadvice", "identify.evidencerule",
 ]
 # The records under "Clinical sign-off" (guide.models.knowledge.KnowledgeRecord): drafts, and
 # publish_<model> for Clinical reviewers only. Body sites are not (see BodySite's docstring).
 SIGNED_OFF_MODELS = [m for m in KNOWLEDGE_MODELS if m != "guide.bodysite"]
-
 
 def _crud(model: str, actions=("add", "change", "delete", "view")) -> list[str]:
     app, name = model.split(".")
@@ -163,7 +162,9 @@ def create_knowledge_permissions(apps) -> None:
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     for label in SIGNED_OFF_MODELS:
-        model = apps.get_model(label)
+        model = _model(apps, label)
+        if model is None:
+            continue
         content_type, _ = ContentType.objects.get_or_create(
             app_label=model._meta.app_label, model=model._meta.model_name
         )
@@ -204,6 +205,29 @@ def attach_to_knowledge(apps=global_apps) -> list[str]:
         # A content type an administrator gave another workflow keeps it.
         WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
     return [f"“{WORKFLOW_NAME}” on the knowledge records"]
+
+
+def _model(apps, label: str):
+    """The model, or None where a migration runs before the model exists (a later one adds it)."""
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def attach_to_knowledge_model(apps, label: str) -> None:
+    """Put one more knowledge record under "Clinical sign-off" (for a model added after the others)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None:
+        return
+    app_label, model = label.split(".")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    WorkflowContentType.objects.get_or_create(
+        content_type=content_type, defaults={"workflow": workflow}
+    )
 
 
 def _done(apps, key: str) -> bool:

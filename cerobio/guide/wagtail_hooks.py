@@ -5,7 +5,16 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import BodySite, ClassificationCode, LookAlike, MiliaType, Reference, Synonym, Trigger
+from .models import (
+    BodySite,
+    CareAdvice,
+    ClassificationCode,
+    LookAlike,
+    MiliaType,
+    Reference,
+    Synonym,
+    Trigger,
+)
 
 
 class MiliaTypeViewSet(SnippetViewSet):
@@ -65,6 +74,15 @@ class TriggerViewSet(SnippetViewSet):
     list_filter = ["kind"]
 
 
+class CareAdviceViewSet(SnippetViewSet):
+    model = CareAdvice
+    icon = "help"
+    menu_label = "Care advice"
+    list_display = ["key", "heading", "level"]
+    list_filter = ["level"]
+    search_fields = ["key", "heading"]
+
+
 class KnowledgeGroup(SnippetViewSetGroup):
     menu_label = "Milia knowledge"
     menu_icon = "folder-open-inverse"
@@ -73,6 +91,7 @@ class KnowledgeGroup(SnippetViewSetGroup):
         MiliaTypeViewSet,
         LookAlikeViewSet,
         TriggerViewSet,
+        CareAdviceViewSet,
         BodySiteViewSet,
         SynonymViewSet,
         CodeViewSet,

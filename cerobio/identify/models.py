@@ -57,11 +57,24 @@ class EvidenceRule(KnowledgeRecord, models.Model):
         validators=[MinValueValidator(-MAX_WEIGHT), MaxValueValidator(MAX_WEIGHT)],
         help_text="How strongly this answer points towards (+) or away from (−) this description.",
     )
+    required = models.BooleanField(
+        "Needed",
+        default=False,
+        help_text=(
+            "Tick if this description can fit only when the person gives this answer (or another "
+            "answer ticked 'Needed' for it), e.g. a steroid cream or a new medicine for milia from "
+            "medicines. Without one, it is shown at most as 'less likely'. A needed answer must "
+            "weigh for (+1 to +3)."
+        ),
+    )
     reason = models.CharField(
         max_length=240,
+        blank=True,
         help_text=(
-            "Plain words shown to the reader, starting with 'you said', e.g. "
-            "'you said they were there from birth'. Write for a reading age of about 11."
+            "Why this answer matters, in plain words shown to the reader, starting with 'you said', "
+            "e.g. 'you said they were there from birth, as newborn milia are'. Leave it empty where "
+            "there is nothing to add: the page then quotes the answer alone ('you said: a few'). "
+            "Write for a reading age of about 11."
         ),
     )
 
@@ -76,6 +89,7 @@ class EvidenceRule(KnowledgeRecord, models.Model):
             FieldPanel("value", required_on_save=True),
             FieldPanel("weight"),
         ]),
+                FieldPanel("required"),
         FieldPanel("reason"),
     ]
 
@@ -111,7 +125,8 @@ class EvidenceRule(KnowledgeRecord, models.Model):
         sign = "+" if self.weight > 0 else ""
         question = BY_KEY.get(self.question)
         answer = question.label_of(self.value) if question else self.value
-        return f"{self.subject}: {question.short if question else self.question} = {answer} ({sign}{self.weight})"
+        needed = ", needed" if self.required else ""
+        return f"{self.subject}: {question.short if question else self.question} = {answer} ({sign}{self.weight}{needed})"
 
     @property
     def subject(self):
@@ -129,5 +144,7 @@ class EvidenceRule(KnowledgeRecord, models.Model):
                 f"“{self.value}” is not an answer to “{question.short}”. "
                 f"Choose one of: {', '.join(question.values)}."
             )
+        if self.required and (self.weight or 0) <= 0:
+            errors["weight"] = "A needed answer must weigh for the description (+1 to +3)."
         if errors:
             raise ValidationError(errors)

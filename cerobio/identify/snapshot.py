@@ -9,7 +9,8 @@ processes also rebuild at the latest after MAX_AGE seconds. Only published (live
 
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from types import MappingProxyType
 
 from django.core.cache import cache
@@ -30,7 +31,11 @@ class Rule:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A milia type or look-alike with its rules, keyed by (question, value)."""
+    """A milia type or look-alike with its rules, keyed by (question, value).
+
+    `required`: the (question, value) answers of which at least one must be given for it to fit
+    (rules marked "needed"); `never_sites`: the body sites where it is never found.
+    """
 
     slug: str
     name: str
@@ -38,6 +43,48 @@ class Candidate:
     url: str
     order: int  # classification order, used to break ties
     rules: MappingProxyType  # {(question, value): Rule}
+    required: frozenset = frozenset()
+    never_sites: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class CareText:
+    """A piece of care advice from the knowledge base: `html` for pages, `text` for the API."""
+
+    key: str
+    level: str
+    heading: str
+    html: str
+    text: str
+
+
+class _PlainText(HTMLParser):
+    """Rich text as plain lines: paragraphs and list items each on a line, items starting "- "."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "li":
+            self.parts.append("\n- ")
+        elif tag in ("p", "ul", "ol", "br", "h3", "h4"):
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """The words of a rich text field without markup, one paragraph or list item per line."""
+    parser = _PlainText()
+    parser.feed(html or "")
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def care_text(key: str, level: str, heading: str, html: str) -> CareText:
+    return CareText(key, level, heading or "", html or "", plain_text(html))
 
 
 # The youngest age, in years, in each age group of the questionnaire.
@@ -76,6 +123,7 @@ class Snapshot:
     candidates: tuple[Candidate, ...]
     version: str = ""
     product: ProductRules = ProductRules()
+    care: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # {key: CareText}
 
     def candidate(self, slug: str) -> Candidate | None:
         return next((c for c in self.candidates if c.slug == slug), None)
@@ -86,47 +134,50 @@ KIND_ORDER = {"primary": 0, "secondary": 1, "look-alike": 2}
 
 def build_snapshot(version: str = "") -> Snapshot:
     """Read the milia types, look-alikes, their rules and the product's suitability from the database."""
-    from cerobio.guide.models import LookAlike, MiliaType
+    from cerobio.guide.models import CareAdvice, LookAlike, MiliaType
     from cerobio.shop.catalogue.fetch import product_suitability
 
     from .models import EvidenceRule
 
-    by_type: dict[int, dict] = {}
-    by_look_alike: dict[int, dict] = {}
+    rules: dict[tuple[str, int], dict] = {}
+    required: dict[tuple[str, int], set] = {}
     # Published rules, types and look-alikes only: drafts live in revisions until "Clinical sign-off".
     for rule in EvidenceRule.objects.live().exclude(weight=0).order_by("pk"):
         question = BY_KEY.get(rule.question)
         if question is None or rule.value not in question.values:
             continue  # an invalid rule never breaks scoring
-        target = by_type.setdefault(rule.milia_type_id, {}) if rule.milia_type_id else by_look_alike.setdefault(
-            rule.look_alike_id, {}
-        )
+        subject = ("type", rule.milia_type_id) if rule.milia_type_id else ("look-alike", rule.look_alike_id)
         weight = max(-3, min(3, int(rule.weight)))
-        target[(rule.question, rule.value)] = Rule(weight, rule.reason.strip())
+        rules.setdefault(subject, {})[(rule.question, rule.value)] = Rule(weight, rule.reason.strip())
+        if rule.required and weight > 0:
+            required.setdefault(subject, set()).add((rule.question, rule.value))
     candidates = []
-    for i, milia_type in enumerate(MiliaType.objects.live().order_by("sort_order", "name")):
-        candidates.append(
-            Candidate(
-                slug=milia_type.slug,
-                name=milia_type.name,
-                kind=milia_type.group,
-                url=f"/types/{milia_type.slug}/",
-                order=i,
-                rules=MappingProxyType(by_type.get(milia_type.pk, {})),
+    records = [
+        ("type", MiliaType.objects.live().order_by("sort_order", "name")),
+        ("look-alike", LookAlike.objects.live().order_by("sort_order", "name")),
+    ]
+    for offset, (kind, queryset) in zip((0, 100), records, strict=True):
+        for i, record in enumerate(queryset.prefetch_related("never_sites")):
+            subject = (kind, record.pk)
+            candidates.append(
+                Candidate(
+                    slug=record.slug,
+                    name=record.name,
+                    kind=record.group if kind == "type" else "look-alike",
+                    url=record.get_absolute_url(),
+                    order=offset + i,
+                    rules=MappingProxyType(rules.get(subject, {})),
+                    required=frozenset(required.get(subject, ())),
+                    never_sites=frozenset(site.code for site in record.never_sites.all()),
+                )
             )
-        )
-    for i, look_alike in enumerate(LookAlike.objects.live().order_by("sort_order", "name")):
-        candidates.append(
-            Candidate(
-                slug=look_alike.slug,
-                name=look_alike.name,
-                kind="look-alike",
-                url=f"/look-alikes/#{look_alike.slug}",
-                order=100 + i,
-                rules=MappingProxyType(by_look_alike.get(look_alike.pk, {})),
-            )
-        )
-    return Snapshot(tuple(candidates), version, ProductRules.from_suitability(product_suitability()))
+    care = {a.key: care_text(a.key, a.level, a.heading, a.text) for a in CareAdvice.objects.live()}
+    return Snapshot(
+        tuple(candidates),
+        version,
+        ProductRules.from_suitability(product_suitability()),
+        MappingProxyType(care),
+    )
 
 
 _current: Snapshot | None = None
@@ -184,19 +235,19 @@ def invalidate(**kwargs) -> None:
 
 
 def connect_invalidation() -> None:
-    """Rebuild the snapshot whenever a rule, a milia type, a look-alike or a product page changes.
+    """Rebuild the snapshot whenever a rule, a milia type, a look-alike, care advice or a product page changes.
 
     For the rules, types and look-alikes that means publishing, unpublishing, deleting or a direct
     save of the row, not saving a draft for "Clinical sign-off" (`invalidate_unless_draft`).
     """
     from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-    from cerobio.guide.models import LookAlike, MiliaType
+    from cerobio.guide.models import CareAdvice, LookAlike, MiliaType
     from cerobio.shop.catalogue.models import ProductPage
 
     from .models import EvidenceRule
 
-    for model in (EvidenceRule, MiliaType, LookAlike):
+    for model in (EvidenceRule, MiliaType, LookAlike, CareAdvice):
         name = model.__name__
         post_save.connect(invalidate_unless_draft, sender=model, dispatch_uid=f"identify-invalidate-save-{name}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"identify-invalidate-delete-{name}")

@@ -13,8 +13,8 @@ class EvidenceRuleViewSet(SnippetViewSet):
     menu_name = "identifier-rules"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["subject", "question", "value", "weight", "reason"]
-    list_filter = ["question", "weight", "milia_type", "look_alike"]
+    list_display = ["subject", "question", "value", "weight", "required", "reason"]
+    list_filter = ["question", "weight", "required", "milia_type", "look_alike"]
     search_fields = ["reason"]
     list_per_page = 100
 

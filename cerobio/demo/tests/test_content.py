@@ -115,3 +115,21 @@ def test_a_misspelt_key_names_the_file_and_the_key(tmp_path, settings):
     record.write_text(record.read_text().replace("  - eyelids\n", "  - eyelid\n", 1))
     with pytest.raises(ContentError, match=r"syringoma\.yaml: body_sites names eyelid,"):
         read(folder)
+
+
+def test_a_never_found_site_must_be_a_body_site(tmp_path, settings):
+    folder = tmp_path / "content"
+    shutil.copytree(settings.DEMO_CONTENT_DIR, folder)
+    path = folder / "look-alikes" / "syringoma.yaml"
+    path.write_text(path.read_text().replace("never_sites:\n", "never_sites:\n  - elbow\n", 1))
+    with pytest.raises(ContentError, match=r"syringoma\.yaml: never_sites names elbow"):
+        read(folder)
+
+
+def test_care_advice_cites_only_sources_in_the_references_folder(tmp_path, settings):
+    folder = tmp_path / "content"
+    shutil.copytree(settings.DEMO_CONTENT_DIR, folder)
+    path = folder / "care-advice" / "safety-net-changes.yaml"
+    path.write_text(path.read_text() + "  - a-source-nobody-wrote\n")
+    with pytest.raises(ContentError, match=r"safety-net-changes\.yaml: references names a-source-nobody-wrote"):
+        read(folder)

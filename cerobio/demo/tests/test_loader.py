@@ -17,6 +17,7 @@ from cerobio.demo.loader import load_demo
 from cerobio.editorial.models import InfoPage, SetupStep
 from cerobio.guide.models import (
     BodySite,
+    CareAdvice,
     ClassificationCode,
     GuidePage,
     LookAlike,
@@ -170,3 +171,33 @@ def test_every_demo_rule_is_valid_and_every_described_type_has_rules(demo):
 def test_a_missing_content_folder_is_a_clear_error(demo, tmp_path):
     with pytest.raises(CommandError, match="content folder does not exist"):
         call_command("load_demo", content=str(tmp_path / "missing"))
+
+
+def test_the_requirements_exclusions_and_care_advice_are_loaded(demo):
+    content = read()
+    assert CareAdvice.objects.live().count() == len(content.care_advice)
+    net = CareAdvice.objects.get(key="safety-net-newborn-urgent")
+    assert "<li>" in net.text and net.references.exists()
+    epstein = LookAlike.objects.get(slug="epstein-pearls")
+    assert "nose" in {s.code for s in epstein.never_sites.all()}
+    assert "inside_mouth" not in {s.code for s in epstein.never_sites.all()}
+    needed = EvidenceRule.objects.filter(milia_type__slug="medication-associated-milia", required=True)
+    assert set(needed.values_list("value", flat=True)) == {"steroid_cream", "new_medicine"}
+
+
+def test_a_site_made_before_requirements_gets_them_once_and_keeps_an_editors_choice(demo):
+    """A database loaded before "never found on" and "needed" existed gets them from the content once."""
+    epstein = LookAlike.objects.get(slug="epstein-pearls")
+    epstein.never_sites = []
+    epstein.save()
+    EvidenceRule.objects.filter(look_alike=epstein).update(required=False)
+    load_demo()
+    epstein.refresh_from_db()
+    assert "nose" in {s.code for s in epstein.never_sites.all()}
+    assert EvidenceRule.objects.filter(look_alike=epstein, value="inside_mouth", required=True).exists()
+    # An editor who narrows the sites keeps that choice when the demo is loaded again.
+    epstein.never_sites = list(BodySite.objects.filter(code="nose"))
+    epstein.save()
+    load_demo()
+    epstein.refresh_from_db()
+    assert [s.code for s in epstein.never_sites.all()] == ["nose"]

@@ -20,7 +20,10 @@ def mark_existing_rows_published(apps):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Revision = apps.get_model("wagtailcore", "Revision")
     for label in SIGNED_OFF_MODELS:
-        model = apps.get_model(label)
+        try:
+            model = apps.get_model(label)
+        except LookupError:  # a model added by a later migration (e.g. guide.careadvice in 0005)
+            continue
         content_type = ContentType.objects.filter(
             app_label=model._meta.app_label, model=model._meta.model_name
         ).first()

@@ -2,6 +2,7 @@
 
 from .knowledge import (  # noqa: F401
     BodySite,
+    CareAdvice,
     ClassificationCode,
     LookAlike,
     MiliaType,

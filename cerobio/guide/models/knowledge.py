@@ -10,6 +10,7 @@ from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
@@ -131,6 +132,12 @@ class Trigger(KnowledgeRecord, ClusterableModel):
         return self.name
 
 
+NEVER_SITES_HELP = (
+    "Places where it is never found. The identifier leaves it out when every place a person "
+    "chooses is one of these."
+)
+
+
 class Appearance(models.Model):
     """What the bumps look like; drives the illustrations and the identifier's descriptions."""
 
@@ -202,6 +209,13 @@ class MiliaType(KnowledgeRecord, index.Indexed, Appearance, ClusterableModel):
     origin = models.TextField("Where they form", blank=True)
     who_gets_it = models.TextField("Who gets it", blank=True)
     body_sites = ParentalManyToManyField(BodySite, blank=True, related_name="milia_types")
+    never_sites = ParentalManyToManyField(
+        BodySite,
+        blank=True,
+        related_name="+",
+        verbose_name="Never found on",
+        help_text=NEVER_SITES_HELP,
+    )
     sites_text = models.TextField("Where on the body", blank=True)
     appearance_text = models.TextField("What they look like", blank=True)
     causes_text = models.TextField("Causes and triggers", blank=True)
@@ -224,6 +238,7 @@ class MiliaType(KnowledgeRecord, index.Indexed, Appearance, ClusterableModel):
         FieldPanel("origin"),
         FieldPanel("who_gets_it"),
         FieldPanel("body_sites"),
+        FieldPanel("never_sites"),
         FieldPanel("sites_text"),
         FieldPanel("appearance_text"),
         *Appearance.appearance_panels,
@@ -264,6 +279,13 @@ class LookAlike(KnowledgeRecord, index.Indexed, Appearance, ClusterableModel):
     looks_like = models.TextField("What it looks like")
     where = models.TextField("Where it appears")
     body_sites = ParentalManyToManyField(BodySite, blank=True, related_name="look_alikes")
+    never_sites = ParentalManyToManyField(
+        BodySite,
+        blank=True,
+        related_name="+",
+        verbose_name="Never found on",
+        help_text=NEVER_SITES_HELP,
+    )
     who = models.TextField("Who gets it")
     separating_cue = models.TextField("How to tell it from milia")
     contagious = models.BooleanField(default=False)
@@ -279,6 +301,7 @@ class LookAlike(KnowledgeRecord, index.Indexed, Appearance, ClusterableModel):
         *Appearance.appearance_panels,
         FieldPanel("where"),
         FieldPanel("body_sites"),
+        FieldPanel("never_sites"),
         FieldPanel("who"),
         FieldPanel("separating_cue"),
         FieldPanel("contagious"),
@@ -377,3 +400,43 @@ class ClassificationCode(KnowledgeRecord, models.Model):
 
     def __str__(self):
         return f"{self.get_system_display()} {self.code or '(none found)'}"
+
+
+class CareAdvice(KnowledgeRecord, ClusterableModel):
+    """One piece of advice on when and where to get help, written once and shown wherever it applies.
+
+    The guide's pages show it with the "Care advice" block, and the identifier shows it in every
+    result (the safety net), in its red flags and in its "What to do" text, each by its key.
+    """
+
+    class Level(models.TextChoices):
+        URGENT = "urgent", "Urgent (get help today)"
+        GP = "gp", "See a GP (non-urgent)"
+        PHARMACIST = "pharmacist", "Speak to a pharmacist"
+        SELF_CARE = "self-care", "Self-care"
+        INFO = "info", "Information"
+
+    key = models.SlugField(
+        max_length=60,
+        unique=True,
+        help_text="Stable name the site uses to find it, e.g. 'safety-net-newborn'. Do not change it.",
+    )
+    level = models.CharField(max_length=12, choices=Level.choices, default=Level.GP)
+    heading = models.CharField(max_length=200, blank=True)
+    text = RichTextField(features=["bold", "italic", "link", "ul", "ol"])
+    references = ParentalManyToManyField(Reference, blank=True, related_name="+")
+
+    panels = [
+        FieldRowPanel([FieldPanel("key", required_on_save=True), FieldPanel("level")]),
+        FieldPanel("heading"),
+        FieldPanel("text"),
+        FieldPanel("references"),
+    ]
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "care advice"
+        verbose_name_plural = "care advice"
+
+    def __str__(self):
+        return self.heading or self.key

@@ -51,3 +51,7 @@ def test_the_database_snapshot_is_the_demo_snapshot(demo_db, rules):
     built = build_snapshot()
     assert [(c.slug, c.kind, c.url) for c in built.candidates] == [(c.slug, c.kind, c.url) for c in rules.candidates]
     assert [dict(c.rules) for c in built.candidates] == [dict(c.rules) for c in rules.candidates]
+    assert [(c.required, c.never_sites) for c in built.candidates] == [
+        (c.required, c.never_sites) for c in rules.candidates
+    ]
+    assert dict(built.care) == dict(rules.care)

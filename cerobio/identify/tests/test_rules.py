@@ -40,3 +40,14 @@ def test_editors_find_the_rules_in_the_admin(client, demo_db, django_user_model)
     edit = client.get(f"/admin/snippets/identify/evidencerule/edit/{rule.pk}/")
     assert edit.status_code == 200
     assert "you said they appeared after a burn or injury at that spot" in edit.content.decode()
+
+
+def test_a_needed_answer_must_weigh_for_the_description(demo_db):
+    rule = EvidenceRule(
+        milia_type=MiliaType.objects.first(), question="history", value="acne", weight=-2, required=True, reason=""
+    )
+    with pytest.raises(ValidationError) as error:
+        rule.full_clean()
+    assert "weight" in error.value.message_dict
+    rule.weight = 2
+    rule.full_clean()  # a rule with no reason is fine: the page quotes the answer itself

@@ -49,7 +49,7 @@ def test_a_draft_of_a_rule_changes_nothing_until_it_is_published(demo_db):
     first = current_snapshot()
     assert identify(first, answers).best.slug == "whiteheads"
     rule = EvidenceRule.objects.get(look_alike__slug="whiteheads", question="history", value="acne")
-    rule.weight = -3
+    rule.weight, rule.required = -3, False
     revision = rule.save_revision()  # what "Save draft" or "Submit to Clinical sign-off" does
     assert current_snapshot() is first  # not even rebuilt
     assert identify(current_snapshot(), answers).best.slug == "whiteheads"
