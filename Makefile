@@ -9,7 +9,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= cerobio.settings.dev
 
-.PHONY: run install demo test e2e lint format check clean help serve worker backup restore audit lighthouse page-weight bench loadtest
+.PHONY: run install demo test e2e lint format check clean help serve worker backup restore audit lighthouse page-weight bench loadtest totp-code
 
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT) (PORT overrides)"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint   ruff, Django system checks and the migrations check"
 	@echo "make audit  check the locked runtime packages for known vulnerabilities (pip-audit, needs PyPI)"
 	@echo "make demo   load the demo content (safe to repeat)"
+	@echo "make totp-code  development only: the editor's current two-factor code (no phone needed)"
 	@echo "make page-weight  HTML + CSS + JS per page type, gzipped, into docs/performance.md"
 	@echo "make lighthouse   Lighthouse (mobile) on six pages of the production stack (slow; needs npm)"
 	@echo "make bench        wrk against the production stack on this machine; results into docs/performance.md"
@@ -43,6 +44,11 @@ demo: install
 
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Development only (refused unless DEBUG): the 6-digit code the local editor's authenticator app
+# would show now, to sign in to the admin without a phone. ACCOUNT=name for another local account.
+totp-code: install
+	@$(PY) manage.py totp_code $(or $(ACCOUNT),editor)
 
 # Production settings under gunicorn (deploy/gunicorn.conf.py) with the task worker; local defaults
 # for DATABASE_URL, REDIS_URL and SECRET_KEY are in deploy/local-defaults.sh and deploy/serve.sh.

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from .outage import is_database_outage, report_database_outage, unavailable_response
@@ -36,6 +37,17 @@ def robots_txt(request):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (an old page, blocked cookies): say what to do, 403."""
+    referer = request.headers.get("referer", "")
+    same_site = url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()})
+    response = render(
+        request, "403_csrf.html", {"back_url": referer if same_site else "/"}, status=403
+    )
+    response["Cache-Control"] = "no-store, private"
+    return response
 
 
 def server_error(request):

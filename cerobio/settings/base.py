@@ -320,6 +320,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "cerobio.core.views.csrf_failure"  # the site's own page, not Django's
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "730"))
 
 # Two-factor authentication for /admin/ and /django-admin/ (docs/security.md): a password, then a code

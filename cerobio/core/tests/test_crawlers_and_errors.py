@@ -39,3 +39,23 @@ def test_server_error_page_is_friendly_and_needs_no_database(client, db, monkeyp
     assert response.status_code == 500
     assert "Cerobio" in response.content.decode()
     assert "Traceback" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_sent_without_its_security_token_gets_a_page_that_says_what_to_do(demo):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/contact/", {"name": "A", "email": "a@example.org", "message": "hello"},
+        headers={"referer": "http://testserver/contact/"},
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Your form was not sent" in html and "Nothing you typed was saved" in html
+    assert 'href="http://testserver/contact/"' in html  # back to the form
+    assert 'class="site-header' in html  # the site's own layout, not Django's page
+    assert response["Cache-Control"] == "no-store, private"
+    # A link from elsewhere is not offered as "back".
+    elsewhere = client.post("/contact/", {}, headers={"referer": "https://evil.example/"})
+    assert 'href="https://evil.example/' not in elsewhere.content.decode()

@@ -40,8 +40,9 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"\n{bar}\n  Editor login: {admin_url}\n  username: {USERNAME}\n  password: {password}\n"
                 "  (kept in .local/editor-password on this machine only)\n"
-                "  First sign-in: set up two-factor authentication with an authenticator app\n"
-                "  (scan the QR code or type the key shown; docs/security.md).\n"
+                "  Then two-factor authentication: scan the QR code with an authenticator\n"
+                "  app, or on this machine run `make totp-code` in another terminal and\n"
+                "  type the 6-digit code it prints (README, docs/security.md).\n"
                 f"{bar}\n"
             )
         )
