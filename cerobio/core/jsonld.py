@@ -81,6 +81,21 @@ def _condition(page, kb) -> dict:
     return condition
 
 
+def _citation(ref) -> dict:
+    """A source as schema.org: its title and parts, with the DOI or address it links to (a copy has none)."""
+    data = {
+        "@type": "ScholarlyArticle" if ref.kind == "article" else "CreativeWork",
+        "name": ref.title,
+        "author": ref.authors,
+        "isPartOf": ref.container,
+        "publisher": ref.publisher,
+        "datePublished": ref.year,
+        "url": ref.link,
+        "identifier": ref.doi and f"doi:{ref.doi}",
+    }
+    return {key: value for key, value in data.items() if value}
+
+
 def medical_web_page(page, request, kb) -> dict:
     url = absolute(page_path(page, request))
     data = {
@@ -96,10 +111,7 @@ def medical_web_page(page, request, kb) -> dict:
                        "name": page.reviewer_name or "Cerobio"},
         "publisher": {"@type": "Organization", "name": "Cerobio", "url": absolute("/")},
         "about": _condition(page, kb),
-        "citation": [
-            {"@type": "CreativeWork", "name": r.title, "url": r.url, "publisher": r.publisher}
-            for r in page.references
-        ],
+        "citation": [_citation(r) for r in page.references],
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
     }
     if page.last_published_at:

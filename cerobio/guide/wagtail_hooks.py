@@ -38,9 +38,9 @@ class ReferenceViewSet(SnippetViewSet):
     model = Reference
     icon = "link"
     menu_label = "References"
-    list_display = ["title", "publisher", "accessed", "strength", "withdrawn"]
-    list_filter = ["strength", "withdrawn"]
-    search_fields = ["title", "publisher"]
+    list_display = ["title", "container", "year", "kind", "strength", "withdrawn"]
+    list_filter = ["kind", "strength", "withdrawn"]
+    search_fields = ["title", "authors", "container"]
 
 
 class SynonymViewSet(SnippetViewSet):

@@ -6,6 +6,7 @@ stays out of every public page (`live=False`) until a clinical reviewer publishe
 read paths therefore filter with `.live()`. See docs/editorial.md.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -13,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+
+from ..sources import SourceProblem, address_problems, doi_problems, pmid_problems
 
 
 class KnowledgeQuerySet(models.QuerySet):
@@ -35,28 +38,72 @@ class KnowledgeRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
 
 
 class Reference(KnowledgeRecord, index.Indexed, models.Model):
-    """A source that a fact on the site rests on."""
+    """A source that a fact on the site rests on, held in parts and shown as a Vancouver citation.
+
+    `clean()` refuses what may never be cited (a copy, mirror, app export, staging host,
+    search-engine redirect, plain http, a malformed DOI): the rules are in `cerobio.guide.sources`.
+    """
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Journal article"
+        BOOK = "book", "Book or book chapter"
+        REFERENCE = "reference", "Reference work entry (encyclopaedia, point-of-care, atlas)"
+        WEB = "web", "Web page (health service, society, clinic, magazine)"
+        COPY = "copy", "Known only from an unidentified copy (never linked)"
 
     class Strength(models.TextChoices):
-        STRONG = "strong", "Peer-reviewed or professional reference"
-        WEAK = "weak", "Weak source (clinic or consumer page)"
+        PEER_REVIEWED = "peer-reviewed", "Peer-reviewed"
+        REFERENCE = "reference", "Reference work"
+        HEALTH_SERVICE = "health-service", "Professional body or health service"
+        CONSUMER = "consumer", "Clinic or consumer page (weaker source)"
 
     key = models.SlugField(max_length=80, unique=True, help_text="Short stable name, e.g. 'berk-bayliss-2008'.")
-    title = models.CharField(max_length=300)
-    publisher = models.CharField(max_length=200, blank=True)
-    url = models.URLField("Address", max_length=500, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.WEB)
+    authors = models.CharField(
+        max_length=500, blank=True, help_text="Vancouver style: 'Berk DR, Bayliss SJ' (up to six, then 'et al.')."
+    )
+    title = models.CharField(max_length=300, help_text="The article's, chapter's or page's own title.")
+    container = models.CharField(
+        "Journal, book or site",
+        max_length=300,
+        blank=True,
+        help_text="Journal abbreviation ('J Am Acad Dermatol'), the book ('StatPearls [Internet]') or the site ('DermNet').",
+    )
+    publisher = models.CharField(
+        max_length=200, blank=True, help_text="For books and web pages: 'Philadelphia: Elsevier', 'Mayo Clinic'."
+    )
+    year = models.CharField(
+        "Year", max_length=20, blank=True, help_text="'2008', or with month and day for a web page: '2019 Sep 26'."
+    )
+    volume = models.CharField(max_length=20, blank=True)
+    issue = models.CharField(max_length=20, blank=True)
+    pages = models.CharField(max_length=30, blank=True, help_text="'1050-1063', or 'e29-e32'.")
+    doi = models.CharField(
+        "DOI", max_length=200, blank=True, help_text="Bare, as 10.NNNN/suffix; the site links it to https://doi.org/."
+    )
+    pmid = models.CharField("PubMed ID", max_length=12, blank=True, help_text="Digits only.")
+    url = models.URLField(
+        "Address", max_length=500, blank=True, help_text="The publisher's own https:// page; leave empty where the DOI is the address."
+    )
     accessed = models.DateField("Date accessed", null=True, blank=True)
-    strength = models.CharField(max_length=10, choices=Strength.choices, default=Strength.STRONG)
+    strength = models.CharField(max_length=20, choices=Strength.choices, default=Strength.REFERENCE)
+    strength_note = models.CharField(
+        max_length=120, blank=True, help_text="Shown after the strength, e.g. 'open wiki', 'AI-generated', 'law-firm commentary'."
+    )
     withdrawn = models.BooleanField(default=False, help_text="Tick if the source was retracted or is no longer trusted.")
 
     panels = [
-        FieldPanel("key"),
+        FieldRowPanel([FieldPanel("key"), FieldPanel("kind")]),
+        FieldPanel("authors"),
         FieldPanel("title", required_on_save=True),
-        FieldPanel("publisher"),
+        FieldRowPanel([FieldPanel("container"), FieldPanel("publisher")]),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")]),
+        FieldRowPanel([FieldPanel("doi"), FieldPanel("pmid")]),
         FieldPanel("url"),
-        FieldRowPanel([FieldPanel("accessed"), FieldPanel("strength"), FieldPanel("withdrawn")]),
+        FieldRowPanel([FieldPanel("accessed"), FieldPanel("strength"), FieldPanel("strength_note")]),
+        FieldPanel("withdrawn"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("publisher")]
+    search_fields = [index.SearchField("title"), index.SearchField("authors"), index.SearchField("container")]
 
     class Meta:
         ordering = ["title"]
@@ -65,10 +112,56 @@ class Reference(KnowledgeRecord, index.Indexed, models.Model):
         return self.title
 
     @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def pubmed_url(self) -> str:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+    @property
+    def link(self) -> str:
+        """The one address a reader follows: the publisher's page, else the DOI, else PubMed; none for a copy."""
+        if self.kind == self.Kind.COPY:
+            return ""
+        return self.url or self.doi_url or self.pubmed_url
+
+    @property
+    def is_weaker(self) -> bool:
+        """A clinic or consumer page, or a copy of an unidentified source: facts resting only on these say so."""
+        return self.strength == self.Strength.CONSUMER or self.kind == self.Kind.COPY
+
+    @property
     def missing_fields(self) -> list[str]:
-        """Which of title, publisher, address and date accessed are still empty."""
-        names = {"title": "title", "publisher": "publisher", "url": "address", "accessed": "date accessed"}
-        return [label for field, label in names.items() if not getattr(self, field)]
+        """Which of title, journal/book/site and (for a linked source) date accessed are still empty."""
+        missing = [] if self.title else ["title"]
+        if not self.container and not self.publisher and self.kind != self.Kind.COPY:
+            missing.append("journal, book or site")
+        if self.url and not self.accessed:
+            missing.append("date accessed")
+        return missing
+
+    @property
+    def problems(self) -> list:
+        """Every source rule this reference breaks (`cerobio.guide.sources.SourceProblem`s)."""
+        found = [*address_problems(self.url), *doi_problems(self.doi), *pmid_problems(self.pmid)]
+        if self.kind == self.Kind.COPY and (self.url or self.doi):
+            found.append(
+                SourceProblem(
+                    "unidentified copy linked",
+                    "url" if self.url else "doi",
+                    "A source known only from an unidentified copy is never linked. Remove the address.",
+                )
+            )
+        return found
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for problem in self.problems:
+            errors.setdefault(problem.field, []).append(f"Not a citable source ({problem.rule}): {problem.message}")
+        if errors:
+            raise ValidationError(errors)
 
 
 class BodySite(models.Model):

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from cerobio.guide.citation import citation_html
 from cerobio.guide.models import Synonym
 
 register = template.Library()
@@ -248,3 +249,9 @@ def closeup_thumb(context, subject):
         '<span class="illus illus--thumb" aria-hidden="true">{}</span>',
         mark_safe(closeup_svg(subject, prefix)),
     )
+
+
+@register.simple_tag
+def citation(ref):
+    """A reference as one Vancouver citation, its DOI, PubMed ID and address linked."""
+    return citation_html(ref)

@@ -36,7 +36,7 @@ def test_every_type_and_look_alike_is_complete_and_referenced(demo):
 
 def test_every_demo_reference_is_complete(demo):
     for ref in Reference.objects.all():
-        assert not ref.missing_fields, f"{ref.url} is missing {ref.missing_fields}"
+        assert not ref.missing_fields, f"{ref.key} is missing {', '.join(ref.missing_fields)}"
 
 
 def test_demo_knowledge_is_published(demo):
