@@ -42,6 +42,7 @@ SHOWN_ON_EVERY_PAGE = (
     "guide.ClassificationCode",
     "core.SiteSettings",
     "shop.ShopSettings",
+    "delivery.DeliverySettings",
     # The delivery page's table and the product page's shipping details (JSON-LD) show these.
     "delivery.ShippingZone",
     "delivery.ShippingMethod",

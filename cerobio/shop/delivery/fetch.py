@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from cerobio.shop.money import Money
 
-from .models import ClosedDay, ShippingMethod, ShippingZone
+from .models import ClosedDay, DeliverySettings, ShippingMethod, ShippingZone
 
 DEFAULT_CUTOFF = datetime.time(14, 0)
 LOOKAHEAD = datetime.timedelta(days=120)  # closed days further ahead than this cannot matter
@@ -83,8 +83,6 @@ class DeliverySetup:
 
 def delivery_setup(day: datetime.date | None = None) -> DeliverySetup:
     """The delivery setup for `day` (today by default)."""
-    from cerobio.shop.catalogue.models import ShopSettings
-
     day = day or timezone.localdate()
     methods: dict[int, list[Method]] = {}
     for m in ShippingMethod.objects.filter(active=True).order_by("sort_order", "pk"):
@@ -96,7 +94,7 @@ def delivery_setup(day: datetime.date | None = None) -> DeliverySetup:
         for z in ShippingZone.objects.all()
     )
     closed = ClosedDay.objects.filter(date__gte=day, date__lte=day + LOOKAHEAD).values_list("date", flat=True)
-    cutoff = ShopSettings.objects.filter(site__is_default_site=True).values_list("dispatch_cutoff", flat=True).first()
+    cutoff = DeliverySettings.objects.filter(site__is_default_site=True).values_list("dispatch_cutoff", flat=True).first()
     return DeliverySetup(day, zones, frozenset(closed), cutoff or DEFAULT_CUTOFF)
 
 

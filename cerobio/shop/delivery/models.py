@@ -1,5 +1,7 @@
-"""Where we deliver, how, for how much and how fast: edited in the admin under Shop › Delivery."""
+"""Where we deliver, how, for how much and how fast: edited in the admin under Shop › Delivery
+(zones, closed days) and Settings › Delivery settings (the dispatch cut-off)."""
 
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -8,6 +10,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
 from .countries import COUNTRY_NAMES, parse_codes
@@ -119,3 +122,22 @@ class ClosedDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d %B %Y}" + (f" ({self.reason})" if self.reason else "")
+
+
+@register_setting(icon="date")
+class DeliverySettings(BaseSiteSetting):
+    """When today's orders stop being sent today."""
+
+    dispatch_cutoff = models.TimeField(
+        "Same-day dispatch cut-off",
+        default=datetime.time(14, 0),
+        help_text=(
+            "Orders placed before this time (UK time) on a working day are sent the same day; later "
+            "ones the next working day. Delivery dates count from the day an order is sent."
+        ),
+    )
+
+    panels = [FieldPanel("dispatch_cutoff")]
+
+    class Meta:
+        verbose_name = "delivery settings"

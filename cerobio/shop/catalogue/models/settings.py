@@ -1,7 +1,5 @@
 """Shop-wide settings editors change in Settings › Shop."""
 
-import datetime
-
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,7 +13,7 @@ DEFAULT_RETURNS = (
 
 @register_setting(icon="tag")
 class ShopSettings(BaseSiteSetting):
-    """Returns rule, terms, the dispatch cut-off and the low-stock warning level."""
+    """Returns rule, terms and the low-stock warning level (the dispatch cut-off is in delivery's settings)."""
 
     returns_policy = models.TextField(
         default=DEFAULT_RETURNS, help_text="Shown on product pages and at checkout, before payment."
@@ -33,14 +31,6 @@ class ShopSettings(BaseSiteSetting):
         ),
         help_text="Shown on the shop page under 'Terms of sale'.",
     )
-    dispatch_cutoff = models.TimeField(
-        "Same-day dispatch cut-off",
-        default=datetime.time(14, 0),
-        help_text=(
-            "Orders placed before this time (UK time) on a working day are sent the same day; later "
-            "ones the next working day. Delivery dates count from the day an order is sent."
-        ),
-    )
     low_stock_level = models.PositiveIntegerField(
         default=10, help_text="Warn on the dashboard when a variant has this many or fewer left."
     )
@@ -48,7 +38,6 @@ class ShopSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel([FieldPanel("returns_policy"), FieldPanel("return_days")], heading="Returns"),
         MultiFieldPanel([FieldPanel("terms_summary"), FieldPanel("terms_url")], heading="Terms of sale"),
-        FieldPanel("dispatch_cutoff"),
         FieldPanel("low_stock_level"),
     ]
 

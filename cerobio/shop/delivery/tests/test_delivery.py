@@ -56,12 +56,11 @@ def test_orders_after_the_cut_off_are_sent_the_next_working_day(shop):
 def test_editors_move_the_cut_off_and_close_the_shop_for_a_day(shop):
     from wagtail.models import Site
 
-    from cerobio.shop.catalogue.models import ShopSettings
-    from cerobio.shop.delivery.models import ClosedDay
+    from cerobio.shop.delivery.models import ClosedDay, DeliverySettings
 
-    shop_settings = ShopSettings.for_site(Site.objects.get(is_default_site=True))
-    shop_settings.dispatch_cutoff = datetime.time(16, 0)
-    shop_settings.save()
+    delivery_settings = DeliverySettings.for_site(Site.objects.get(is_default_site=True))
+    delivery_settings.dispatch_cutoff = datetime.time(16, 0)
+    delivery_settings.save()
     assert _express(_at(MONDAY, 15))[0] == datetime.date(2026, 12, 1)
     ClosedDay.objects.create(date=datetime.date(2026, 12, 1), reason="Stocktake")
     assert _express(_at(MONDAY, 15)) == (datetime.date(2026, 12, 2), datetime.date(2026, 12, 3))

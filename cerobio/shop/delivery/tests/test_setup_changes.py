@@ -71,18 +71,16 @@ def test_a_closed_day_added_in_the_admin_moves_the_dates_at_once(shop, saved, ad
     assert (after.earliest, after.latest) == (datetime.date(2026, 12, 2), datetime.date(2026, 12, 3))
 
 
-def test_a_new_cut_off_is_used_at_once(shop, saved):
+def test_a_new_cut_off_saved_in_the_admin_is_used_at_once(shop, saved, admin_client):
     from wagtail.models import Site
-
-    from cerobio.shop.catalogue.models import ShopSettings
 
     afternoon = datetime.datetime.combine(MONDAY, datetime.time(15))
     uk(now=afternoon)
     assert uk(now=afternoon)["uk-express"].earliest == datetime.date(2026, 12, 2)  # after the 14:00 cut-off
+    site = Site.objects.get(is_default_site=True)
     with saved():
-        shop_settings = ShopSettings.for_site(Site.objects.get(is_default_site=True))
-        shop_settings.dispatch_cutoff = datetime.time(16, 0)
-        shop_settings.save()
+        response = admin_client.post(f"/admin/settings/delivery/deliverysettings/{site.pk}/", {"dispatch_cutoff": "16:00"})
+    assert response.status_code == 302
     assert uk(now=afternoon)["uk-express"].earliest == datetime.date(2026, 12, 1)
 
 
