@@ -12,13 +12,17 @@ published or unpublished. Two more cases are handled here:
 - the page's parent lists its children (the types page shows every subtype, the shop its products),
   so publishing or unpublishing a page refreshes its parent too;
 - knowledge-base snippets (milia types, look-alikes, references, body sites, triggers, synonyms,
-  codes), the site and shop settings and the delivery zones and prices are shown on pages without
-  being part of them. Every guide page reads the whole knowledge base (`KnowledgeBase()` in its
+  codes), the site, shop and delivery settings and the delivery zones and prices are shown on pages
+  without being part of them. Every guide page reads the whole knowledge base (`KnowledgeBase()` in its
   context: cards, comparison tables, illustrations and links can show any record), the product page
   lists the types it suits and its shipping details, the delivery page the zones and prices, and the
   settings fill every header and footer. Tracking which page shows which record would be fragile,
   and the site has a few dozen pages, so any such change refreshes every live page, once per
   transaction, after it commits.
+
+Core names no app's models: each app registers its own in `AppConfig.ready` with
+`refresh_every_page_on_change` (records shown on every page) or `new_version_on_change` (shown on
+some pages, refreshed in nginx by Wagtail or not cached there at all).
 """
 
 from __future__ import annotations
@@ -32,24 +36,6 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 
-SHOWN_ON_EVERY_PAGE = (
-    "guide.MiliaType",
-    "guide.LookAlike",
-    "guide.Reference",
-    "guide.BodySite",
-    "guide.Trigger",
-    "guide.Synonym",
-    "guide.ClassificationCode",
-    "core.SiteSettings",
-    "shop.ShopSettings",
-    "delivery.DeliverySettings",
-    # The delivery page's table and the product page's shipping details (JSON-LD) show these.
-    "delivery.ShippingZone",
-    "delivery.ShippingMethod",
-)
-
-# Shown on pages too, without being knowledge-base records or settings.
-ALSO_SHOWN = ("images.CerobioImage", "wagtailcore.PageViewRestriction", "wagtailcore.Site")
 VERSION_KEY = "content-version"
 
 
@@ -111,24 +97,31 @@ def refresh_parent(instance, **kwargs) -> None:
         purge_page_from_cache(parent)
 
 
+def new_version_on_change(*labels: str) -> None:
+    """Saving or deleting one of these models ("app_label.Model") changes the content version."""
+    for label in labels:
+        model = apps.get_model(label)
+        post_save.connect(new_content_version, sender=model, dispatch_uid=f"content-version-save-{label}")
+        post_delete.connect(new_content_version, sender=model, dispatch_uid=f"content-version-delete-{label}")
+
+
+def refresh_every_page_on_change(*labels: str) -> None:
+    """These models are shown on every page: saving or deleting one also refreshes every page in nginx."""
+    new_version_on_change(*labels)
+    for label in labels:
+        model = apps.get_model(label)
+        post_save.connect(schedule_refresh_every_page, sender=model, dispatch_uid=f"cache-refresh-save-{label}")
+        post_delete.connect(schedule_refresh_every_page, sender=model, dispatch_uid=f"cache-refresh-delete-{label}")
+
+
 def connect() -> None:
-    """Connect the signals (CoreConfig.ready); the fragments go out of date before nginx refreshes."""
+    """Connect the page signals and core's own models (CoreConfig.ready); the fragments go out of date before nginx refreshes."""
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_content_version, dispatch_uid=f"content-version-{id(signal)}")
     post_delete.connect(new_content_version, sender="wagtailcore.Page", dispatch_uid="content-version-page")
-    for label in (*SHOWN_ON_EVERY_PAGE, *ALSO_SHOWN):
-        model = apps.get_model(label)
-        post_save.connect(new_content_version, sender=model, dispatch_uid=f"content-version-save-{label}")
-        post_delete.connect(new_content_version, sender=model, dispatch_uid=f"content-version-delete-{label}")
-    for label in SHOWN_ON_EVERY_PAGE:
-        model = apps.get_model(label)
-        post_save.connect(
-            schedule_refresh_every_page, sender=model, dispatch_uid=f"cache-refresh-save-{label}"
-        )
-        post_delete.connect(
-            schedule_refresh_every_page, sender=model, dispatch_uid=f"cache-refresh-delete-{label}"
-        )
     page_published.connect(refresh_parent, dispatch_uid="cache-refresh-parent-published")
     page_unpublished.connect(refresh_parent, dispatch_uid="cache-refresh-parent-unpublished")
+    refresh_every_page_on_change("core.SiteSettings")
+    new_version_on_change("wagtailcore.PageViewRestriction", "wagtailcore.Site")

@@ -16,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
+from cerobio.shop.orders import customer_data as customer_orders
+
 from . import data_rights
 from .models import CustomerDataLog
 
@@ -136,7 +138,7 @@ def export(request):
 def _erase_page(request, form, found, status=200, refusal="") -> TemplateResponse:
     return TemplateResponse(request, "editorial/admin/customer_data_erase.html", {
         **HEADER, "form": form, "found": found, "page_title": "Erase customer data", "header_title": "Erase customer data",
-        "refusal": refusal or data_rights.refusal(found.orders),
+        "refusal": refusal or customer_orders.refusal(found.orders),
     }, status=status)
 
 

@@ -5,3 +5,12 @@ class GuideConfig(AppConfig):
     name = "cerobio.guide"
     label = "guide"
     verbose_name = "Milia guide"
+
+    def ready(self):
+        from cerobio.core.purge import refresh_every_page_on_change
+
+        # Every guide page reads the whole knowledge base.
+        refresh_every_page_on_change(
+            "guide.MiliaType", "guide.LookAlike", "guide.Reference", "guide.BodySite", "guide.Trigger",
+            "guide.Synonym", "guide.ClassificationCode",
+        )

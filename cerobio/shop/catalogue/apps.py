@@ -6,3 +6,8 @@ class CatalogueConfig(AppConfig):
     # Page types are referred to as "shop.ShopIndexPage" and "shop.ProductPage".
     label = "shop"
     verbose_name = "Shop catalogue"
+
+    def ready(self):
+        from cerobio.core.purge import refresh_every_page_on_change
+
+        refresh_every_page_on_change("shop.ShopSettings")

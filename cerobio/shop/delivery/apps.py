@@ -5,3 +5,9 @@ class DeliveryConfig(AppConfig):
     name = "cerobio.shop.delivery"
     label = "delivery"
     verbose_name = "Shop delivery"
+
+    def ready(self):
+        from cerobio.core.purge import refresh_every_page_on_change
+
+        # The delivery page's table and the product page's shipping details (JSON-LD) show these.
+        refresh_every_page_on_change("delivery.DeliverySettings", "delivery.ShippingZone", "delivery.ShippingMethod")

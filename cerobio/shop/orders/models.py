@@ -11,7 +11,7 @@ from cerobio.shop.money import Money
 
 NUMBER_PREFIX = "CRB-"
 # Orders whose customer had their personal data erased carry an address at this reserved domain
-# (RFC 2606), so nothing is ever emailed to it (cerobio.editorial.data_rights does the erasing).
+# (RFC 2606), so nothing is ever emailed to it (customer_data.py does the erasing).
 ERASED_EMAIL_DOMAIN = "erased.invalid"
 
 

@@ -84,3 +84,21 @@ def test_a_new_cut_off_saved_in_the_admin_is_used_at_once(shop, saved, admin_cli
     assert uk(now=afternoon)["uk-express"].earliest == datetime.date(2026, 12, 1)
 
 
+
+
+@pytest.mark.parametrize("model", ["delivery.DeliverySettings", "delivery.ShippingZone", "shop.ShopSettings"])
+def test_a_delivery_or_shop_settings_edit_refreshes_every_cached_page(shop, settings, django_capture_on_commit_callbacks, model):
+    """Every page shows these (the delivery page's table, the product's shipping details, the footer)."""
+    from django.apps import apps
+    from wagtail.models import Site
+
+    from cerobio.core.purge import content_version, refresh_every_page
+
+    model = apps.get_model(model)
+    record = model.for_site(Site.objects.get(is_default_site=True)) if hasattr(model, "for_site") else model.objects.first()
+    settings.WAGTAILFRONTENDCACHE = {"nginx": {"BACKEND": "cerobio.core.frontend_cache.NginxCacheBackend"}}
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        record.save()
+    assert refresh_every_page in callbacks
+    assert content_version() != before  # the cached fragments are out of date too
