@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from cerobio.core.ratelimit import retry_after, too_many_requests
 
 from .forms import ContactForm
-from .models import ContactMessage
+from .models.feedback import ContactMessage
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from .models import ContactMessage
+from .models.feedback import ContactMessage
 
 HONEYPOT = "website"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

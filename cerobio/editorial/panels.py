@@ -1,6 +1,7 @@
-"""Editor panels for guide pages: the plain-English and claims check, and the review tab."""
+"""The plain-English and claims check at the top of a guide page's Content tab (the guide's
+`reviewed_page_content_panels` hook, registered in wagtail_hooks.py)."""
 
-from wagtail.admin.panels import ObjectList, Panel, TabbedInterface
+from wagtail.admin.panels import Panel
 
 from . import readability
 from .claims import check_page
@@ -40,20 +41,3 @@ class ContentChecksPanel(Panel):
             )
             return context
 
-
-_handlers: dict = {}
-
-
-def reviewed_page_edit_handler(cls):
-    """Tabs for a guide page type: Content (with the checks), Review and sources, Promote, Settings."""
-    if cls not in _handlers:
-        tabs = [
-            ObjectList([ContentChecksPanel(), *cls.content_panels], heading="Content"),
-            ObjectList(cls.review_panels, heading="Review and sources"),
-        ]
-        if cls.promote_panels:
-            tabs.append(ObjectList(cls.promote_panels, heading="Promote"))
-        if cls.settings_panels:
-            tabs.append(ObjectList(cls.settings_panels, heading="Settings"))
-        _handlers[cls] = TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
-    return _handlers[cls]

@@ -54,6 +54,21 @@ def review_stamp(user, today: datetime.date | None = None, requested_due=None) -
     }
 
 
+def sign_off_on_publish(form) -> None:
+    """A clinical reviewer who publishes a guide page directly signs it off (the guide's
+    `reviewed_page_publishing` hook). Reviewer and last reviewed are read-only in the editor: they
+    come only from a sign-off (this, or approval in the "Clinical sign-off" workflow)."""
+    from .roles import is_clinical_reviewer
+
+    if not is_clinical_reviewer(form.for_user):
+        return
+    requested = form.cleaned_data.get("next_review_due") if "next_review_due" in form.changed_data else None
+    stamp = review_stamp(form.for_user, requested_due=requested)
+    for field, value in stamp.items():
+        setattr(form.instance, field, value)
+    form.instance._editorial_sign_off = stamp  # logged by the after_publish_page hook
+
+
 def _is_reviewed_page(obj) -> bool:
     from cerobio.guide.models.pages import ReviewedPage
 

@@ -37,7 +37,7 @@ def _email(subject: str, template: str, context: dict, to: list[str], reply_to=N
 @task()
 def send_contact_emails(message_id: int) -> None:
     """Email the team the message (reply goes to the sender) and send the sender a confirmation."""
-    from .models import ContactMessage
+    from .models.feedback import ContactMessage
 
     message = ContactMessage.objects.filter(pk=message_id).first()
     if message is None:  # deleted before the task ran

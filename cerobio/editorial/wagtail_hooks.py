@@ -16,7 +16,17 @@ from . import admin_views, data_rights_views
 from .claims import GUIDE, check_page, page_claims_scope
 from .models import ClaimOverride, ClaimPhrase, ContactMessage, PlainEnglishNote
 from .overrides import blocking_findings, can_override
+from .panels import ContentChecksPanel
 from .review_dates import review_summary
+from .signoff import sign_off_on_publish
+
+# The guide pages' form and tabs (cerobio/guide/page_forms.py) take these from editorial.
+hooks.register("reviewed_page_publishing", sign_off_on_publish)
+
+
+@hooks.register("reviewed_page_content_panels")
+def content_checks_panel():
+    return [ContentChecksPanel()]
 
 
 class ClaimPhraseViewSet(SnippetViewSet):

@@ -7,7 +7,7 @@ clinical reviewer publishes it, and a live record's pending draft lives in its r
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 
-from .models import BodySite, ClassificationCode, LookAlike, MiliaType, Synonym
+from .models.knowledge import BodySite, ClassificationCode, LookAlike, MiliaType, Synonym
 
 
 class KnowledgeBase:

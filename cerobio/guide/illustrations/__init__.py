@@ -5,10 +5,11 @@ are seeded from the slug). The template tags in `guide/templatetags/illustration
 them in accessible figures; `static/css/illustrations.css` styles them.
 """
 
-from .bodymap import SITE_LABELS, SITE_SHAPES, VIEWS, SiteShape, body_map_svg
+from .bodymap import SITE_SHAPES, VIEWS, SiteShape, body_map_svg
 from .closeup import closeup_svg
 from .cross_section import cross_section_svg
 from .describe import (
+    SITE_LABELS,
     body_map_alt,
     closeup_alt,
     closeup_description,

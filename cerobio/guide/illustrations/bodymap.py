@@ -13,6 +13,7 @@ from typing import NamedTuple
 from django.utils.html import escape
 
 from .closeup import fmt, safe_id, smooth_path
+from .describe import SITE_LABELS
 
 
 class SiteShape(NamedTuple):
@@ -32,25 +33,6 @@ VIEWS = {
     "face": View("Face", 300, 380),
 }
 
-SITE_LABELS = {
-    "eyelids": "Eyelids",
-    "around_eyes": "Around the eyes",
-    "nose": "Nose",
-    "cheeks": "Cheeks",
-    "forehead": "Forehead",
-    "lips": "Lips",
-    "chin": "Chin",
-    "ears": "Ears",
-    "inside_mouth": "Inside the mouth",
-    "scalp": "Scalp",
-    "neck": "Neck",
-    "chest_back": "Chest and back",
-    "arms": "Arms",
-    "hands": "Hands",
-    "knees_elbows": "Knees and elbows",
-    "legs": "Legs",
-    "genitals": "Genitals",
-}
 
 
 def _capsule(x1, y1, r1, x2, y2, r2) -> str:

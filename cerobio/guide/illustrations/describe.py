@@ -42,6 +42,28 @@ GROUPING_PHRASES = {
     "birthmark": "inside a pale patch of skin",
 }
 
+# Plain names of the body map's sites, by code (BodySite.code).
+SITE_LABELS = {
+    "eyelids": "Eyelids",
+    "around_eyes": "Around the eyes",
+    "nose": "Nose",
+    "cheeks": "Cheeks",
+    "forehead": "Forehead",
+    "lips": "Lips",
+    "chin": "Chin",
+    "ears": "Ears",
+    "inside_mouth": "Inside the mouth",
+    "scalp": "Scalp",
+    "neck": "Neck",
+    "chest_back": "Chest and back",
+    "arms": "Arms",
+    "hands": "Hands",
+    "knees_elbows": "Knees and elbows",
+    "legs": "Legs",
+    "genitals": "Genitals",
+}
+
+
 
 @dataclass(frozen=True)
 class Look:
@@ -280,8 +302,6 @@ def closeup_description(subject) -> str:
 
 def site_names(sites) -> list[str]:
     """Plain names of body sites (BodySite objects or codes), in the order given."""
-    from .bodymap import SITE_LABELS
-
     names = []
     for site in sites:
         name = getattr(site, "name", None) or SITE_LABELS.get(str(site), str(site))

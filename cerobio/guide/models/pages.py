@@ -13,9 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cerobio.editorial.page_forms import ReviewedPageForm
-
 from ..blocks import GuideStreamBlock
+from ..page_forms import ReviewedPageForm, reviewed_page_edit_handler
 from .knowledge import MiliaType, Reference
 
 
@@ -63,8 +62,6 @@ class ReviewedPage(Page):
     @classmethod
     def get_edit_handler(cls):
         """Content (with the plain-English and claims check), Review and sources, Promote, Settings."""
-        from cerobio.editorial.panels import reviewed_page_edit_handler
-
         return reviewed_page_edit_handler(cls)
 
     @cached_property
