@@ -15,6 +15,7 @@ class Choice:
     value: str
     label: str
     hint: str = ""
+    said: str = ""  # the answer as the reasons quote it: "you said: on the hands"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,13 @@ class Question:
     def values(self) -> tuple[str, ...]:
         return tuple(c.value for c in self.choices)
 
+    def said_of(self, value: str) -> str:
+        """The answer as the reasons quote it ("on the hands"); the label if it has no phrase."""
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.said or choice.label.lower()
+        return value
+
     def label_of(self, value: str) -> str:
         for choice in self.choices:
             if choice.value == value:
@@ -45,11 +53,11 @@ AGE_GROUP = Question(
     short="Age",
     hint="Choose the age of the person with the bumps.",
     choices=(
-        Choice("newborn", "A newborn baby", "Under 3 months old"),
-        Choice("child", "A child", "From 3 months to 12 years"),
-        Choice("teen", "A teenager", "13 to 19 years"),
-        Choice("adult", "An adult", "20 to 64 years"),
-        Choice("older_adult", "An older adult", "65 or over"),
+        Choice("newborn", "A newborn baby", "Under 3 months old", said="a newborn baby"),
+        Choice("child", "A child", "From 3 months to 12 years", said="a child"),
+        Choice("teen", "A teenager", "13 to 19 years", said="a teenager"),
+        Choice("adult", "An adult", "20 to 64 years", said="an adult"),
+        Choice("older_adult", "An older adult", "65 or over", said="an older adult"),
     ),
 )
 
@@ -60,23 +68,23 @@ SITES = Question(
     short="Where",
     hint="Choose every place where there are bumps. Use the pictures or the list.",
     choices=(
-        Choice("eyelids", "Eyelids"),
-        Choice("around_eyes", "Around and under the eyes"),
-        Choice("nose", "Nose"),
-        Choice("cheeks", "Cheeks"),
-        Choice("forehead", "Forehead and temples"),
-        Choice("lips", "Lips"),
-        Choice("chin", "Chin"),
-        Choice("ears", "Ears", "Including behind the ear"),
-        Choice("inside_mouth", "Inside the mouth", "The roof of the mouth or the gums"),
-        Choice("scalp", "Scalp"),
-        Choice("neck", "Neck"),
-        Choice("chest_back", "Chest, tummy or back"),
-        Choice("arms", "Arms"),
-        Choice("hands", "Hands or fingers"),
-        Choice("knees_elbows", "Knees or elbows"),
-        Choice("legs", "Legs"),
-        Choice("genitals", "Genitals"),
+        Choice("eyelids", "Eyelids", said="on the eyelids"),
+        Choice("around_eyes", "Around and under the eyes", said="around the eyes"),
+        Choice("nose", "Nose", said="on the nose"),
+        Choice("cheeks", "Cheeks", said="on the cheeks"),
+        Choice("forehead", "Forehead and temples", said="on the forehead"),
+        Choice("lips", "Lips", said="on the lips"),
+        Choice("chin", "Chin", said="on the chin"),
+        Choice("ears", "Ears", "Including behind the ear", said="on the ears"),
+        Choice("inside_mouth", "Inside the mouth", "The roof of the mouth or the gums", said="inside the mouth"),
+        Choice("scalp", "Scalp", said="on the scalp"),
+        Choice("neck", "Neck", said="on the neck"),
+        Choice("chest_back", "Chest, tummy or back", said="on the chest, tummy or back"),
+        Choice("arms", "Arms", said="on the arms"),
+        Choice("hands", "Hands or fingers", said="on the hands"),
+        Choice("knees_elbows", "Knees or elbows", said="on the knees or elbows"),
+        Choice("legs", "Legs", said="on the legs"),
+        Choice("genitals", "Genitals", said="on the genitals"),
     ),
 )
 
@@ -87,17 +95,17 @@ LOOK = Question(
     short="What they look like",
     hint="Choose everything that fits. Look closely in good light, or ask someone to look.",
     choices=(
-        Choice("white_dome", "Firm white or yellowish domes", "Pearly, like a tiny bead, about 1 to 2 mm"),
-        Choice("on_red_plaque", "Many bumps on a raised red patch", "The skin around them is red and swollen"),
-        Choice("red_inflamed", "Red or sore-looking", "The bumps themselves are red"),
-        Choice("pus", "Filled with pus", "Yellow-white fluid that comes out, like a spot"),
-        Choice("central_pore", "A visible pore or blackhead", "A dark dot or opening in the middle"),
-        Choice("central_dip", "A dimple in the middle", "A small dip in the top of the bump"),
-        Choice("flat_topped", "Flat-topped", "Skin-coloured, pink or brown, not white"),
-        Choice("soft_yellow", "Soft yellowish bumps", "Softer and more yellow than a white bead"),
-        Choice("yellow_patch", "A flat yellow patch", "Flat rather than bumps"),
-        Choice("clear_blisters", "Tiny clear blisters", "Like drops of water, filled with clear fluid"),
-        Choice("translucent", "Pearly and see-through", "Shiny, and you can partly see through it"),
+        Choice("white_dome", "Firm white or yellowish domes", "Pearly, like a tiny bead, about 1 to 2 mm", said="firm white domes"),
+        Choice("on_red_plaque", "Many bumps on a raised red patch", "The skin around them is red and swollen", said="on a raised red patch"),
+        Choice("red_inflamed", "Red or sore-looking", "The bumps themselves are red", said="red or sore-looking"),
+        Choice("pus", "Filled with pus", "Yellow-white fluid that comes out, like a spot", said="filled with pus"),
+        Choice("central_pore", "A visible pore or blackhead", "A dark dot or opening in the middle", said="a pore or blackhead in the middle"),
+        Choice("central_dip", "A dimple in the middle", "A small dip in the top of the bump", said="a dimple in the middle"),
+        Choice("flat_topped", "Flat-topped", "Skin-coloured, pink or brown, not white", said="flat-topped"),
+        Choice("soft_yellow", "Soft yellowish bumps", "Softer and more yellow than a white bead", said="soft and yellowish"),
+        Choice("yellow_patch", "A flat yellow patch", "Flat rather than bumps", said="a flat yellow patch"),
+        Choice("clear_blisters", "Tiny clear blisters", "Like drops of water, filled with clear fluid", said="tiny clear blisters"),
+        Choice("translucent", "Pearly and see-through", "Shiny, and you can partly see through it", said="pearly and see-through"),
     ),
 )
 
@@ -108,9 +116,9 @@ COUNT = Question(
     short="How many",
     hint="Count the bumps in the area you are worried about.",
     choices=(
-        Choice("one", "Just one"),
-        Choice("few", "A few", "2 to 10"),
-        Choice("many", "Many", "More than 10"),
+        Choice("one", "Just one", said="just one"),
+        Choice("few", "A few", "2 to 10", said="a few"),
+        Choice("many", "Many", "More than 10", said="many"),
     ),
 )
 
@@ -121,9 +129,9 @@ ONSET = Question(
     short="When they started",
     hint="Choose what fits best.",
     choices=(
-        Choice("at_birth", "At birth or in the first weeks of life"),
-        Choice("sudden", "Suddenly", "Many appeared within a few weeks"),
-        Choice("gradual", "Slowly", "Over months or years"),
+        Choice("at_birth", "At birth or in the first weeks of life", said="there from birth"),
+        Choice("sudden", "Suddenly", "Many appeared within a few weeks", said="many appeared within weeks"),
+        Choice("gradual", "Slowly", "Over months or years", said="they came slowly"),
     ),
 )
 
@@ -134,19 +142,20 @@ HISTORY = Question(
     short="What happened before",
     hint="Choose everything that applies to the skin where the bumps are, or to the person.",
     choices=(
-        Choice("burn_or_injury", "A burn, graze or other injury there"),
-        Choice("skin_procedure", "A skin treatment there", "Laser, a chemical peel, dermabrasion or surgery"),
-        Choice("radiotherapy", "Radiotherapy to that area"),
-        Choice("blistering_disease", "Blisters there before", "Or a skin disease that causes blisters"),
-        Choice("steroid_cream", "A steroid cream used on that skin"),
-        Choice("new_medicine", "A new medicine started recently"),
+        Choice("burn_or_injury", "A burn, graze or other injury there", said="after a burn or injury"),
+        Choice("skin_procedure", "A skin treatment there", "Laser, a chemical peel, dermabrasion or surgery", said="after a skin treatment"),
+        Choice("radiotherapy", "Radiotherapy to that area", said="after radiotherapy"),
+        Choice("blistering_disease", "Blisters there before", "Or a skin disease that causes blisters", said="where blisters were"),
+        Choice("steroid_cream", "A steroid cream used on that skin", said="after a steroid cream"),
+        Choice("new_medicine", "A new medicine started recently", said="after a new medicine"),
         Choice(
             "genetic_skin_condition",
             "A known inherited skin condition",
             "In the person or in their family",
+            said="with an inherited skin condition",
         ),
-        Choice("pale_birthmark", "The bumps are inside a pale birthmark"),
-        Choice("acne", "Acne", "Spots, blackheads or whiteheads nearby"),
+        Choice("pale_birthmark", "The bumps are inside a pale birthmark", said="inside a pale birthmark"),
+        Choice("acne", "Acne", "Spots, blackheads or whiteheads nearby", said="with acne"),
     ),
 )
 
@@ -157,11 +166,11 @@ SYMPTOMS = Question(
     short="Anything else",
     hint="Choose everything that applies.",
     choices=(
-        Choice("itchy", "They are itchy"),
-        Choice("painful", "They are painful or tender"),
-        Choice("bleeding", "One bleeds"),
-        Choice("growing", "One is getting bigger"),
-        Choice("unwell", "The person seems unwell", "For example a fever, or a baby who is not feeding well"),
+        Choice("itchy", "They are itchy", said="itchy"),
+        Choice("painful", "They are painful or tender", said="painful"),
+        Choice("bleeding", "One bleeds", said="one bleeds"),
+        Choice("growing", "One is getting bigger", said="one is growing"),
+        Choice("unwell", "The person seems unwell", "For example a fever, or a baby who is not feeding well", said="seems unwell"),
     ),
 )
 

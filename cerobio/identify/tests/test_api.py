@@ -16,7 +16,9 @@ def test_the_response_shape(client, demo_db):
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store, private"
     data = response.json()
-    assert set(data) == {"matches", "red_flags", "advice", "not_a_diagnosis", "product_suggested"}
+    assert set(data) == {
+        "matches", "less_likely", "red_flags", "advice", "safety_net", "not_a_diagnosis", "product_suggested"
+    }
     best = data["matches"][0]
     assert best == {
         "slug": "congenital-milia",
@@ -27,6 +29,28 @@ def test_the_response_shape(client, demo_db):
         "url": "/types/congenital-milia/",
     }
     assert "you said they were there from birth or the first weeks" in best["reasons"]
+    assert [card["key"] for card in data["safety_net"]] == [
+        "safety-net-newborn-urgent", "safety-net-newborn-gp", "safety-net-changes", "safety-net-route"
+    ]
+    assert all(card["heading"] and card["text"] and "<" not in card["text"] for card in data["safety_net"])
+
+
+def test_less_likely_descriptions_come_apart_and_say_what_is_missing(client, demo_db):
+    data = post(client, {"age_group": "adult", "sites": ["hands"], "look": ["white_dome"], "count": "few",
+                         "history": ["burn_or_injury"]}).json()
+    assert [m["slug"] for m in data["matches"]] == ["trauma-associated-milia"]
+    less = {m["slug"]: m for m in data["less_likely"]}
+    assert "disease-associated-milia" in less and less["disease-associated-milia"]["fit"] == "weak"
+    assert less["disease-associated-milia"]["reasons"][-1] == "but you did not say: where blisters were"
+    assert "syringoma" not in less  # never found on the hands
+
+
+def test_the_openapi_document_describes_less_likely_and_the_safety_net(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    out = schema["components"]["schemas"]["IdentifyOut"]
+    assert {"less_likely", "safety_net"} <= set(out["properties"])
+    assert "less likely" in out["properties"]["less_likely"]["description"].lower()
+    assert out["properties"]["matches"]["maxItems"] == 3
 
 
 def test_look_alikes_point_at_their_section(client, demo_db):

@@ -22,12 +22,19 @@ FLAG_CASES = [
 
 
 @pytest.mark.parametrize(("code", "care", "answers"), FLAG_CASES)
-def test_each_red_flag(code, care, answers):
-    flags = {f.code: f for f in red_flags(Answers.from_mapping(answers))}
+def test_each_red_flag(code, care, answers, rules):
+    flags = {f.code: f for f in red_flags(Answers.from_mapping(answers), rules.care)}
     assert code in flags
     assert flags[code].care == care
     message = flags[code].message
+    assert flags[code].title
     assert any(word in message for word in ("today", "next", "day or two")), "says how soon"
+
+
+def test_every_red_flag_has_its_words_in_the_knowledge_base(rules):
+    from cerobio.identify.red_flags import KEYS
+
+    assert set(KEYS) <= set(rules.care), "a red flag without care advice in content/care-advice/"
 
 
 @pytest.mark.parametrize(

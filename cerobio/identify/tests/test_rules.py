@@ -36,10 +36,11 @@ def test_editors_find_the_rules_in_the_admin(client, demo_db, django_user_model)
     listing = client.get("/admin/snippets/identify/evidencerule/")
     assert listing.status_code == 200
     assert "Identifier rules" in client.get("/admin/").content.decode()
-    rule = EvidenceRule.objects.get(milia_type__slug="trauma-associated-milia", question="history", value="burn_or_injury")
+    rule = EvidenceRule.objects.get(milia_type__slug="trauma-associated-milia", question="history", value="radiotherapy")
     edit = client.get(f"/admin/snippets/identify/evidencerule/edit/{rule.pk}/")
     assert edit.status_code == 200
-    assert "you said they appeared after a burn or injury at that spot" in edit.content.decode()
+    assert "you said there was radiotherapy to that area" in edit.content.decode()
+    assert 'name="required"' in edit.content.decode()
 
 
 def test_a_needed_answer_must_weigh_for_the_description(demo_db):
