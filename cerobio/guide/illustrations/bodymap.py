@@ -174,6 +174,8 @@ SITE_SHAPES: dict[str, tuple[SiteShape, ...]] = {
         SiteShape(
             "face", _both([(55, 144), (40, 146), (32, 166), (36, 194), (48, 214), (57, 210)], 150)
         ),
+        # seen from behind, so that "behind the ear" has a place on the map
+        SiteShape("back", _both([(76, 36), (69, 38), (66, 47), (69, 58), (76, 60)], 100)),
     ),
     "lips": (
         SiteShape(

@@ -1,5 +1,8 @@
 """The close-up: a magnified square of skin with the bumps drawn to scale from the appearance data.
 
+Something found only inside the mouth (Epstein pearls) is drawn on the pink lining of the mouth
+instead, in fixed colours: the reader's skin tone does not apply there.
+
 Layout is deterministic: positions and sizes come from a hash of the subject's slug, so the
 same subject always gets the same picture. Every skin-dependent colour is a CSS custom
 property (see skin.py), so the reader's tone choice repaints the SVG without JavaScript.
@@ -230,6 +233,20 @@ def _skin(p: str) -> str:
     )
 
 
+# The lining of the mouth: the same pink on every skin tone, with the faint ridges of the palate.
+MOUTH, MOUTH_RIDGE = "#e7a3a1", "#c97b7c"
+
+
+def _mouth_lining(p: str) -> str:
+    """The square of mouth lining: a fixed pink, soft ridges, the same vignette as skin."""
+    ridges = "".join(f"M-4 {y}q62 -18 124 0t124 0" for y in range(26, 250, 34))
+    return (
+        f'<rect class="mouth-lining" width="{SIZE}" height="{SIZE}" fill="{MOUTH}"/>'
+        f'<path d="{ridges}" fill="none" stroke="{MOUTH_RIDGE}" stroke-width="2.2" opacity=".35"/>'
+        f'<rect width="{SIZE}" height="{SIZE}" fill="url(#{p}-v)"/>'
+    )
+
+
 def _bump_shape(look: Look, rnd: _Seeded, x, y, r) -> str:
     if look.shape == "patch":  # a flat, soft-edged oval, longer than it is wide
         turn = rnd.between(-25, 25)
@@ -274,7 +291,7 @@ def _closeup(look: Look, p: str, decorative: bool, scale_bar: bool) -> str:
             _opening(look, p, decorative, HEIGHT if scale_bar else SIZE),
             _defs(p, look),
             f'<g clip-path="url(#{p}-c)">',
-            _skin(p),
+            _skin(p) if look.on_skin else _mouth_lining(p),
             _area_svg(look, area, p),
             _marks("halo", f'fill="url(#{p}-h)"', bumps, 1.7) if look.red_base else "",
             f'<g class="bumps" fill="url(#{p}-g)"{shadow}>',
@@ -297,7 +314,8 @@ def _opening(look: Look, p: str, decorative: bool, height: int) -> str:
     """The <svg> tag, with its accessible name and description unless decorative."""
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {height}" '
-        f'class="illus-svg illus-svg--closeup" data-field-mm="{look.field_mm}"'
+        f'class="illus-svg illus-svg--closeup" data-field-mm="{look.field_mm}" '
+        f'data-surface="{look.surface}"'
     )
     if decorative:
         return svg + ' aria-hidden="true" focusable="false">'

@@ -1,7 +1,8 @@
 """A labelled skin cross-section: where primary and secondary milia form.
 
-Primary milia form at a fine (vellus) hair follicle, at its upper part (the infundibulum);
-secondary milia form more often along an eccrine sweat duct (Berk & Bayliss 2008). The
+Primary milia form in a fine (vellus) hair follicle where its oil gland joins it (the sebaceous
+collar, in the lower part of the infundibulum); secondary milia form more often along an eccrine
+sweat duct (Berk & Bayliss 2008). The
 colours are fixed light tints so every label keeps at least 4.5:1 contrast with dark text.
 """
 
@@ -10,7 +11,7 @@ from django.utils.html import escape
 from .closeup import safe_id
 from .describe import cross_section_alt, cross_section_description
 
-WIDTH, HEIGHT = 360, 500
+WIDTH, HEIGHT = 360, 540
 INK = "#1f1a17"  # labels and outlines: 15:1 on the dermis tint
 LINE = "#5b4a42"
 EPIDERMIS, DERMIS, KERATIN = "#eccbb2", "#f8e6de", "#fbf3ea"
@@ -94,9 +95,10 @@ def cross_section_svg(id_prefix: str = "xsec") -> str:
         f'<path class="sweat-duct" d="{duct_path}" fill="none" stroke="#c98f73" stroke-width="8" '
         'stroke-linecap="round"/>',
         f'<path d="{duct_path}" fill="none" stroke="{KERATIN}" stroke-width="2" stroke-linecap="round"/>',
-        _cyst(102, 120, 17, "milium milium-primary"),
+        # level with the oil gland's duct: the sebaceous collar, low in the infundibulum
+        _cyst(103, 140, 17, "milium milium-primary"),
         _cyst(290, 152, 16, "milium milium-secondary"),
-        _badge(76, 132, 1),
+        _badge(76, 152, 1),
         _badge(320, 168, 2),
         # labels
         _text(10, 76, "Epidermis", weight="600"),
@@ -118,13 +120,14 @@ def cross_section_svg(id_prefix: str = "xsec") -> str:
             44,
             394,
             [
-                "Primary milium: forms at a fine",
-                "(vellus) hair follicle, in its upper",
-                "part (the infundibulum)",
+                "Primary milium: forms in a fine",
+                "(vellus) hair follicle, where its oil",
+                "gland joins it, low in the",
+                "infundibulum",
             ],
         ),
-        _badge(22, 462, 2),
-        _lines(44, 468, ["Secondary milium: more often", "forms along a sweat duct"]),
+        _badge(22, 484, 2),
+        _lines(44, 490, ["Secondary milium: more often", "forms along a sweat duct"]),
         "</g></svg>",
     ]
     return "".join(out)

@@ -79,6 +79,17 @@ class Look:
     size_max: float
     count: int
     red_base: bool
+    surface: str = "skin"  # "skin", or "mouth" for something found only inside the mouth
+
+    @property
+    def on_skin(self) -> bool:
+        """Drawn on skin (so the reader's skin tone applies), not on the lining of the mouth."""
+        return self.surface != "mouth"
+
+    @property
+    def surface_words(self) -> str:
+        """What the square shows: "skin" or "the lining of the mouth"."""
+        return "skin" if self.on_skin else "the lining of the mouth"
 
     @property
     def drawn_count(self) -> int:
@@ -163,7 +174,14 @@ def look_of(subject) -> Look:
         size_max=max(size_min, size_max),
         count=max(1, count),
         red_base=bool(getattr(subject, "red_base", False)),
+        surface=_surface(subject),
     )
+
+
+def _surface(subject) -> str:
+    """The surface to draw on: the mouth for a subject found only inside it (Epstein pearls)."""
+    codes = {getattr(site, "code", site) for site in subject_sites(subject)}
+    return "mouth" if codes == {"inside_mouth"} else "skin"
 
 
 def format_mm(value: float) -> str:
@@ -179,11 +197,12 @@ def size_range(look: Look, dash: str = "–") -> str:
 
 
 def _count_words(look: Look) -> str:
+    """How many bumps the drawing shows, in words (the number drawn, never more)."""
     if look.grouping == "single" or look.count == 1:
         return "A single"
-    if look.count < 5:
+    if look.drawn_count < 5:
         return "A few"
-    return f"About {look.count}"
+    return f"About {look.drawn_count}"
 
 
 def _is_one(look: Look) -> bool:
@@ -265,11 +284,11 @@ def closeup_description(subject) -> str:
         what = "bump" if one else "bumps"
     count = _count_words(look).lower()
     sentences = [
-        f"A drawing of a {field} square of skin, enlarged so you can see detail.",
+        f"A drawing of a {field} square of {look.surface_words}, enlarged so you can see detail.",
         f"It shows {count} {colour} {what}.",
     ]
     if look.count > look.drawn_count and look.grouping != "single":
-        sentences.append(f"The drawing shows {look.drawn_count} of them.")
+        sentences.append("In real life there can be many more.")
     size = size_range(look, dash=" to ")
     sentences.append(
         f"{'It is' if one else 'Each is'} {size} across "
@@ -340,8 +359,9 @@ def body_map_alt(subject) -> str:
 def cross_section_alt() -> str:
     """Short alt text for the skin cross-section."""
     return (
-        "Diagram of skin cut through from top to bottom, showing a primary milium forming at a "
-        "fine (vellus) hair follicle, and a secondary milium, which more often forms along a sweat duct"
+        "Diagram of skin cut through from top to bottom, showing a primary milium forming in a "
+        "fine (vellus) hair follicle where its oil gland joins it, and a secondary milium, which "
+        "more often forms along a sweat duct"
     )
 
 
@@ -353,7 +373,9 @@ def cross_section_description() -> str:
             "The thin top layer is the epidermis. Under it is the thicker dermis.",
             "On the left, a fine, fluffy (vellus) hair grows out of a hair follicle, a narrow pocket in the skin.",
             "The funnel-shaped top part of the follicle, just under the surface, is called the infundibulum.",
-            "A small round white cyst full of keratin sits against it: this is where a primary milium forms.",
+            "A small oil (sebaceous) gland joins the follicle at the bottom of this funnel.",
+            "A small round white cyst full of keratin sits against the follicle at that level, where the oil gland joins it: "
+            "this is where a primary milium forms.",
             "On the right, a sweat duct winds up from a coiled sweat gland deep in the skin to a tiny opening on the surface.",
             "A second white cyst sits along this duct, just under the epidermis: this is where a secondary milium more often forms, for example after a blister, burn or skin treatment.",
             "Secondary milia can also form from hair follicles or the epidermis, but less often.",

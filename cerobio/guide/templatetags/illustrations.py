@@ -52,7 +52,7 @@ def _resolve(subject):
 
 @register.inclusion_tag("components/illustration_closeup.html", takes_context=True)
 def closeup(context, subject, caption=None):
-    """The close-up drawing of a subject, with a no-JavaScript skin-tone switcher."""
+    """The close-up drawing of a subject, with a no-JavaScript skin-tone switcher (on skin only)."""
     subject = _resolve(subject)
     if subject is None:
         return {}
@@ -62,10 +62,10 @@ def closeup(context, subject, caption=None):
     return {
         "prefix": prefix,
         "svg": mark_safe(closeup_svg(subject, prefix)),
-        "tones": SKIN_TONES,
+        "tones": SKIN_TONES if look.on_skin else (),
         "default_tone": DEFAULT_TONE,
         "caption": caption
-        or f"{name}, drawn on a {look.field_words} square of skin (a drawing, not a photo).",
+        or f"{name}, drawn on a {look.field_words} square of {look.surface_words} (a drawing, not a photo).",
         "description": closeup_description(subject),
     }
 

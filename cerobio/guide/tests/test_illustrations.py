@@ -147,11 +147,12 @@ def test_crowded_or_large_subjects_get_a_bigger_square_with_a_matching_scale():
     assert "4 cm square" in closeup_description(cyst)
 
 
-def test_no_more_than_the_cap_is_drawn_and_the_description_says_so():
+def test_no_more_than_the_cap_is_drawn_and_the_words_count_what_is_drawn():
     subject = milia(typical_count=100, size_min_mm=Decimal("0.5"), size_max_mm=1)
     assert len(with_class(parse(closeup_svg(subject, "a")), "bump")) == MAX_BUMPS
-    assert f"The drawing shows {MAX_BUMPS} of them." in closeup_description(subject)
-    assert closeup_alt(subject).startswith("About 100 ")
+    assert closeup_alt(subject).startswith(f"About {MAX_BUMPS} ")
+    assert f"It shows about {MAX_BUMPS} " in closeup_description(subject)
+    assert "many more" in closeup_description(subject)
 
 
 def test_a_single_lesion_is_drawn_once_whatever_the_count():
