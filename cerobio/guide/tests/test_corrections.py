@@ -336,3 +336,38 @@ def test_no_page_repeats_the_same_advice_in_two_boxes(pages):
             shared = len(wa & wb) / max(1, min(len(wa), len(wb)))
             assert shared < 0.45, f"{path} repeats itself ({shared:.2f}):\n  {a[:120]}\n  {b[:120]}"
 
+
+# --- One audience for the product ----------------------------------------------------------------
+
+AGE = re.compile(r"(?:aged|under|children under)\s+(\d+)|(\d+)\s+(?:and over|or over|and older)")
+
+
+def _audience(text: str) -> tuple[set[int], bool]:
+    """The ages a text gives for the product, and whether it calls it a product for adults only."""
+    ages = {int(a or b) for a, b in AGE.findall(text)}
+    adults_only = bool(re.search(r"for adults(?! and)", text)) and not re.search(r"teenagers", text)
+    return ages, adults_only
+
+
+def test_every_page_gives_the_product_the_same_audience(demo, client):
+    from cerobio.shop.catalogue.models import ProductPage
+
+    product = ProductPage.objects.live().get()
+    shown = {}
+    home = client.get("/").content.decode()
+    shown["home"] = visible_text(re.search(r'<aside class="shop-box".*?</aside>', home, re.S).group(0))
+    for path in ("/terms/", "/about/"):
+        section = visible_text(client.get(path).content.decode())
+        shown[path] = " ".join(s for s in sentences(section) if re.search(r"product", s))
+    page = client.get(product.url).content.decode()
+    shown["product"] = visible_text(re.search(r'<section class="product-section product-suits".*?'
+                                              r'<section class="product-section" aria-labelledby="ingredients"',
+                                              page, re.S).group(0))
+    result = client.post("/identify/", {"step": "symptoms", "go": "next", "age_group": "adult",
+                                        "sites": "forehead", "look": "white_dome", "count": "few",
+                                        "onset": "gradual"}).content.decode()
+    shown["identifier"] = visible_text(re.search(r'<aside class="shop-box.*?</aside>', result, re.S).group(0))
+    for where, text in shown.items():
+        ages, adults_only = _audience(text)
+        assert ages == {product.minimum_age}, (where, ages, text)
+        assert not adults_only, (where, text)

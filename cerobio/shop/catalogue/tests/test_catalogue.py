@@ -29,7 +29,7 @@ def test_product_page_shows_buying_and_who_it_is_not_for(client, shop):
     assert "Add to basket" in html and "£29.00" in html and "£19.00" in html
     for words in ("How to use it", "Ingredients", "Who it suits", "Who should not use it", "Test mode"):
         assert words in html
-    assert "children under 12" in html and "eyelids" in html
+    assert "children under 13" in html and "eyelids" in html
     assert 'href="/types/milia-en-plaque/"' in html and 'href="/types/multiple-eruptive-milia/"' in html
     assert "14 days" in html and "hygiene" in html
 
@@ -64,7 +64,7 @@ def test_suitability_comes_from_the_knowledge_base(shop):
     suits = product_suitability()
     assert set(suits["suits"]) == {"benign-primary-milia", "trauma-associated-milia"}
     assert {"congenital-milia", "milia-en-plaque", "multiple-eruptive-milia"} <= set(suits["not_for"])
-    assert "eyelids" in suits["avoid_sites"] and suits["minimum_age"] == 12
+    assert "eyelids" in suits["avoid_sites"] and suits["minimum_age"] == 13
 
 
 def test_stock_can_never_go_below_zero_in_the_database(shop):
