@@ -7,21 +7,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def care_advice_sign_off(apps, schema_editor):
-    """Care advice goes under "Clinical sign-off" like the other knowledge records (see 0004)."""
-    from django.contrib.auth.management import create_permissions
-
-    from cerobio.editorial import roles
-
-    app_config = apps.get_app_config("guide")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    roles.create_knowledge_permissions(apps)
-    roles.grant_knowledge_sign_off(apps)
-    roles.attach_to_knowledge_model(apps, "guide.careadvice")
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -69,5 +54,4 @@ class Migration(migrations.Migration):
                 'ordering': ['key'],
             },
         ),
-        migrations.RunPython(care_advice_sign_off, migrations.RunPython.noop),
     ]
