@@ -152,6 +152,17 @@ def test_the_look_alikes_table_gives_the_same_route_for_newborn_blisters(pages):
         assert names_the_route(visible_text(row)), slug
 
 
+def test_the_identifier_gives_the_same_route_for_an_unwell_newborn(demo, client):
+    response = client.post(
+        "/identify/",
+        {"step": "symptoms", "go": "next", "age_group": "newborn", "sites": "nose", "symptoms": "unwell"},
+    )
+    html = response.content.decode()
+    flag = re.search(r'<div class="care-card care-card--urgent identify-flag".*?</div>\s*</div>', html, re.S)
+    assert flag, "no urgent flag for an unwell newborn"
+    assert names_the_route(visible_text(flag.group(0)))
+
+
 # --- One story of where milia form ---------------------------------------------------------------
 
 
