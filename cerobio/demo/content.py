@@ -11,6 +11,8 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 
+from cerobio.guide.models import Reference
+
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
 
 
@@ -118,6 +120,17 @@ def _check_keys(content: Content):
                     )
 
 
+def _check_sources(content: Content):
+    """Every reference file holds a citable original (the rules of `cerobio.guide.sources`)."""
+    for data in content.references:
+        problems = Reference(**data).problems
+        if problems:
+            path = content.folder / "references" / f"{data['key']}.yaml"
+            raise ContentError(
+                f"{path}: not a citable source ({problems[0].rule}): {problems[0].message}"
+            )
+
+
 def read(folder: Path | str | None = None) -> Content:
     """The content folder (`DEMO_CONTENT_DIR` unless given) as a `Content`, its keys checked."""
     root = Path(folder or settings.DEMO_CONTENT_DIR)
@@ -143,4 +156,5 @@ def read(folder: Path | str | None = None) -> Content:
         zones=read_file(root / "shop" / "delivery.yaml")["zones"],
     )
     _check_keys(content)
+    _check_sources(content)
     return content

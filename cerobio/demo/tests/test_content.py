@@ -133,3 +133,12 @@ def test_care_advice_cites_only_sources_in_the_references_folder(tmp_path, setti
     path.write_text(path.read_text() + "  - a-source-nobody-wrote\n")
     with pytest.raises(ContentError, match=r"safety-net-changes\.yaml: references names a-source-nobody-wrote"):
         read(folder)
+
+
+def test_a_reference_file_citing_a_copy_is_refused_with_the_rule(tmp_path, settings):
+    folder = tmp_path / "content"
+    shutil.copytree(settings.DEMO_CONTENT_DIR, folder)
+    path = folder / "references" / "berk-bayliss-2008.yaml"
+    path.write_text(path.read_text() + "url: https://fr.scribd.com/document/158149956/Milia-Paper\naccessed: 2026-11-27\n")
+    with pytest.raises(ContentError, match=r"berk-bayliss-2008\.yaml: not a citable source \(copy site\)"):
+        read(folder)

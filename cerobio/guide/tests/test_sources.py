@@ -182,3 +182,30 @@ def test_a_page_shows_each_source_as_a_citation_with_its_doi_linked_and_weaker_o
     assert item.find("a", href="https://doi.org/10.1016/j.jaad.2008.07.034")
     assert "Berk DR, Bayliss SJ." in item.get_text(" ")
     assert "weaker source" in item.get_text(" ")
+
+
+def test_every_demo_reference_is_a_complete_citable_original(demo):
+    for ref in Reference.objects.all():
+        assert ref.problems == [], f"{ref.key}: {[p.rule for p in ref.problems]}"
+        assert not ref.missing_fields, ref.key
+
+
+def test_every_outbound_link_on_every_rendered_page_is_canonical(demo, client):
+    from urllib.parse import urlsplit
+
+    from wagtail.models import Page
+
+    checked = 0
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        soup = BeautifulSoup(response.content, "html.parser")
+        for link in soup.find_all("a", href=True):
+            href = link["href"]
+            if urlsplit(href).scheme in ("http", "https") and urlsplit(href).hostname not in ("testserver", "localhost", "127.0.0.1"):
+                assert address_problems(href) == [], f"{page.url} links to {href}"
+                checked += 1
+        for ref in getattr(page, "references", []):
+            if ref.doi:
+                assert soup.find("a", href=ref.doi_url), f"{page.url}: the DOI of {ref.key} is not linked"
+    assert checked > 100  # the sources lists were really read
