@@ -12,5 +12,5 @@ class GuideConfig(AppConfig):
         # Every guide page reads the whole knowledge base.
         refresh_every_page_on_change(
             "guide.MiliaType", "guide.LookAlike", "guide.Reference", "guide.BodySite", "guide.Trigger",
-            "guide.Synonym", "guide.ClassificationCode",
+            "guide.Synonym", "guide.ClassificationCode", "guide.CareAdvice",
         )

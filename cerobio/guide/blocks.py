@@ -52,6 +52,29 @@ class CareCardBlock(blocks.StructBlock):
         }
 
 
+class CareAdviceBlock(blocks.StructBlock):
+    """A care card written once in the knowledge base (Care advice) and shown wherever it applies.
+
+    The identifier shows the same records in its safety net, so the guide and the identifier use
+    the same words. A key with no published care advice shows nothing.
+    """
+
+    key = blocks.CharBlock(help_text="The care advice's key, e.g. 'safety-net-newborn-urgent'.")
+
+    class Meta:
+        icon = "help"
+        template = "components/blocks/care_advice.html"
+        description = "A care card from the knowledge base's care advice (the identifier shows the same)"
+        preview_value = {"key": "safety-net-changes"}
+
+    def get_context(self, value, parent_context=None):
+        from .models import CareAdvice
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["advice"] = CareAdvice.objects.live().filter(key=value["key"]).first()
+        return context
+
+
 class DoDontBlock(blocks.StructBlock):
     do = blocks.ListBlock(blocks.CharBlock(), label="Do")
     dont = blocks.ListBlock(blocks.CharBlock(), label="Don't")
@@ -173,6 +196,7 @@ class GuideStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     text = TextBlock()
     care_card = CareCardBlock()
+    care_advice = CareAdviceBlock()
     do_dont = DoDontBlock()
     warning = WarningBlock()
     inset = InsetBlock()

@@ -24,7 +24,7 @@ PRIVACY = (
 )
 CARE_CARD_LEVEL = {"urgent": "urgent", "gp": "gp", "pharmacist": "gp"}
 KIND_LABELS = {"primary": "Primary milia", "secondary": "Secondary milia", "look-alike": "Look-alike: not milia"}
-FIT_LABELS = {"strong": "Fits your answers well", "possible": "Might fit", "weak": "Fits only a little"}
+FIT_LABELS = {"strong": "Fits your answers well", "possible": "Might fit", "weak": "Less likely"}
 
 
 def _no_store(response: HttpResponse, index: bool = False) -> HttpResponse:
@@ -78,6 +78,10 @@ def _step(request: HttpRequest, key: str, answers: Answers) -> HttpResponse:
     return render(request, "identify/step.html", context)
 
 
+def _shown(match) -> dict:
+    return {"match": match, "kind_label": KIND_LABELS.get(match.kind, match.kind), "fit_label": FIT_LABELS[match.fit]}
+
+
 def _result(request: HttpRequest, answers: Answers) -> HttpResponse:
     result = run_identify(current_snapshot(), answers)
     flags = [
@@ -91,10 +95,8 @@ def _result(request: HttpRequest, answers: Answers) -> HttpResponse:
             "description": "Which descriptions of milia in our guide fit your answers, why, and when to get help.",
             "result": result,
             "flags": flags,
-            "matches": [
-                {"match": m, "kind_label": KIND_LABELS.get(m.kind, m.kind), "fit_label": FIT_LABELS[m.fit]}
-                for m in result.matches
-            ],
+            "matches": [_shown(m) for m in result.matches],
+            "less_likely": [_shown(m) for m in result.less_likely],
             "hidden": hidden_fields(answers),
             "summary": _summary(answers),
             "privacy": PRIVACY,

@@ -94,3 +94,51 @@ def test_the_body_map_regions_label_the_real_checkboxes(client, demo_db):
 def test_identify_is_linked_as_plain_get_only_for_the_start(client, demo_db):
     assert client.get("/identify/").status_code == 200
     assert client.put("/identify/").status_code == 405
+
+
+def _section(html: str, marker: str) -> str:
+    start = html.index(marker)
+    return html[start : html.index("</section>", start)]
+
+
+def test_the_result_shows_few_best_fits_and_the_less_likely_ones_collapsed(client, demo_db):
+    html = post(client, {"step": "symptoms", "go": "next", "age_group": "adult", "sites": "hands",
+                         "look": "white_dome", "count": "few", "history": "burn_or_injury"})
+    matches = _section(html, 'aria-labelledby="matches-heading"')
+    best = matches[: matches.index('id="less-likely"')]
+    assert re.findall(r'data-slug="([^"]+)"', best) == ["trauma-associated-milia"]
+    assert "you said: on the hands, after a burn or injury" in best.replace("You said", "you said")
+    less = matches[matches.index('id="less-likely"') :]
+    assert re.search(r'<details class="expander identify-less-likely" id="less-likely">', matches)  # closed
+    assert 'data-slug="disease-associated-milia"' in less and "Less likely" in less
+    assert "syringoma" not in html and "medication-associated-milia" not in html
+
+
+def test_every_result_carries_the_safety_net_in_the_guides_words(client, demo_db):
+    from cerobio.guide.models import CareAdvice
+
+    adult = _section(post(client, {"step": "symptoms", "go": "next", "age_group": "adult"}), 'id="safety-heading"')
+    assert re.findall(r'data-care-advice="([^"]+)"', adult) == ["safety-net-changes", "safety-net-route"]
+    assert "999" in adult and "NHS 111" in adult
+    html = post(client, {"step": "symptoms", "go": "next", "age_group": "newborn", "sites": "nose",
+                         "onset": "at_birth", "look": "white_dome"})
+    baby = _section(html, 'id="safety-heading"')
+    assert re.findall(r'data-care-advice="([^"]+)"', baby)[:2] == ["safety-net-newborn-urgent", "safety-net-newborn-gp"]
+    guide = client.get("/newborn-milia/").content.decode()
+    for key in ("safety-net-newborn-urgent", "safety-net-newborn-gp"):
+        advice = CareAdvice.objects.get(key=key)
+        assert f'data-care-advice="{key}"' in guide
+        for item in re.findall(r"<li>(.*?)</li>", advice.text):
+            assert item in baby and item in guide  # one record, the same words on both
+    assert "3 to 4 months" in baby and "fever" in baby
+
+
+def test_an_editor_changing_the_safety_net_changes_the_guide_and_the_identifier(client, demo_db):
+    from cerobio.guide.models import CareAdvice
+
+    advice = CareAdvice.objects.get(key="safety-net-newborn-gp")
+    advice.text = advice.text.replace("3 to 4 months", "about 4 months (edited)")
+    advice.save_revision().publish()
+    html = post(client, {"step": "symptoms", "go": "next", "age_group": "newborn"})
+    assert "about 4 months (edited)" in html
+    assert "about 4 months (edited)" in client.get("/newborn-milia/").content.decode()
