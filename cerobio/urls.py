@@ -10,6 +10,7 @@ from cerobio.api import main as api_main
 from cerobio.core import health
 from cerobio.core import views as core_views
 from cerobio.editorial import views as editorial_views
+from cerobio.guide import views as guide_views
 from cerobio.identify import views as identify_views
 from cerobio.search import views as search_views
 
@@ -26,6 +27,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("identify/", identify_views.identify, name="identify"),
+    path("reviewers/<slug:slug>/", guide_views.reviewer_profile, name="reviewer_profile"),
     path("feedback/", editorial_views.page_feedback, name="page_feedback"),
     path("", include("cerobio.shop.urls")),
     path("api/v1/", api_main.urls()),

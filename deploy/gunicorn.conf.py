@@ -60,6 +60,26 @@ proc_name = "cerobio"
 control_socket_disable = True
 
 
+def on_starting(server):
+    """With production settings, refuse to start while a deployment check reports an error.
+
+    `manage.py check --deploy --database default`: besides Django's own, the project's checks that
+    read the database (a published page claiming a stand-in reviewer, the trader's details in
+    Settings › Shop; docs/deploy.md). Warnings are printed and do not stop the start.
+    """
+    if not _settings.endswith(".production"):
+        return
+    import django
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    django.setup()
+    try:
+        call_command("check", deploy=True, databases=["default"], fail_level="ERROR")
+    except SystemCheckError as error:
+        sys.exit(f"cerobio: not starting, a deployment check failed.\n{error}")
+
+
 def pre_fork(server, worker):
     """No database or Redis connection may be shared across a fork: the master drops any it opened."""
     from django.core.cache import caches

@@ -1,9 +1,9 @@
 """Page metadata for search engines and link previews: meta tags, Open Graph and JSON-LD.
 
 Guide pages are `MedicalWebPage`s about a `MedicalCondition` (milia, or the subtype on a type
-page), with the review date and reviewer, the classification codes, the look-alikes as
-differential diagnoses, and the page's sources as citations; every page also has a
-`BreadcrumbList`.
+page), with the classification codes, the look-alikes as differential diagnoses and the page's
+sources as citations; `lastReviewed` and `reviewedBy` only when a clinician signed the page off.
+Every page also has a `BreadcrumbList`.
 """
 
 import json
@@ -106,14 +106,20 @@ def medical_web_page(page, request, kb) -> dict:
         "url": url,
         "description": _description(page),
         "inLanguage": "en-GB",
-        "lastReviewed": page.last_reviewed.isoformat(),
-        "reviewedBy": {"@type": "Person" if page.reviewer_name else "Organization",
-                       "name": page.reviewer_name or "Cerobio"},
         "publisher": {"@type": "Organization", "name": "Cerobio", "url": absolute("/")},
         "about": _condition(page, kb),
         "citation": [_citation(r) for r in page.references],
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
     }
+    reviewer = page.reviewer if page.reviewer_id else None
+    if reviewer is not None:  # only a clinician's sign-off is a review; an unsigned page claims none
+        data["lastReviewed"] = page.last_reviewed.isoformat()
+        data["reviewedBy"] = {
+            "@type": "Person",
+            "name": reviewer.name,
+            "jobTitle": reviewer.profession,
+            "url": absolute(reviewer.get_absolute_url()),
+        }
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat()
     return data

@@ -12,7 +12,7 @@ published or unpublished. Two more cases are handled here:
 - the page's parent lists its children (the types page shows every subtype, the shop its products),
   so publishing or unpublishing a page refreshes its parent too;
 - knowledge-base snippets (milia types, look-alikes, references, body sites, triggers, synonyms,
-  codes), the site, shop and delivery settings and the delivery zones and prices are shown on pages
+  codes, reviewer profiles), the site, shop and delivery settings and the delivery zones and prices are shown on pages
   without being part of them. Every guide page reads the whole knowledge base (`KnowledgeBase()` in its
   context: cards, comparison tables, illustrations and links can show any record), the product page
   lists the types it suits and its shipping details, the delivery page the zones and prices, and the

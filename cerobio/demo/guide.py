@@ -37,7 +37,6 @@ PAGE_FIELDS = (
     "summary",
     "last_reviewed",
     "next_review_due",
-    "reviewer_name",
 )
 
 

@@ -48,7 +48,8 @@ class ReviewRow:
 
     @property
     def reviewer_name(self) -> str:
-        return self.page.reviewer_name
+        reviewer = self.page.reviewer
+        return reviewer.name if reviewer else "Not yet reviewed by a clinician"
 
     @property
     def url(self) -> str:
@@ -81,8 +82,8 @@ def live_reviewed_pages() -> list:
     """Every live guide page (home, guide pages, types index, type pages), one query per page type."""
     pages = []
     for model in reviewed_page_models():
-        pages += list(model.objects.live().only(
-            "id", "title", "url_path", "depth", "path", "next_review_due", "last_reviewed", "reviewer_name",
+        pages += list(model.objects.live().select_related("reviewer").only(
+            "id", "title", "url_path", "depth", "path", "next_review_due", "last_reviewed", "reviewer", "reviewer__name",
         ))
     return pages
 

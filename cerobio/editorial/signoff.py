@@ -3,8 +3,10 @@
 `finish_and_publish` is Wagtail's finish action for workflows (settings.WAGTAIL_FINISH_WORKFLOW_ACTION,
 https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-finish-workflow-action). Wagtail
 calls it when the last task of a workflow is approved, with the approving user; the default action
-publishes the latest revision. Ours first stamps that revision with the reviewer's name, today's
-date and the next review date, so the published page says who signed it off and when.
+publishes the latest revision. Ours first stamps that revision with the approver's reviewer profile
+(cerobio.guide.models.Reviewer), today's date and the next review date, so the published page says
+who signed it off and when. An approver without a profile publishes the page unsigned: readers see
+"Not yet reviewed by a clinician".
 
 Knowledge records (milia types, look-alikes, references... `KnowledgeRecord`) go through the same
 workflow and this same action: their latest revision is published with no stamp (a record has no
@@ -32,8 +34,13 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def reviewer_display_name(user) -> str:
-    return (user.get_full_name() or user.get_username()).strip()
+def reviewer_profile(user):
+    """The user's clinical reviewer profile (cerobio.guide.models.Reviewer), or None."""
+    from cerobio.guide.models import Reviewer
+
+    if not (user and user.is_authenticated):
+        return None
+    return Reviewer.objects.filter(user=user).first()
 
 
 def next_review_date(today: datetime.date, requested: datetime.date | None = None) -> datetime.date:
@@ -45,23 +52,28 @@ def next_review_date(today: datetime.date, requested: datetime.date | None = Non
 
 
 def review_stamp(user, today: datetime.date | None = None, requested_due=None) -> dict:
-    """The field values a sign-off gives a page."""
+    """The field values a sign-off gives a page.
+
+    Only a clinician with a reviewer profile signs a page off. Anyone else's approval publishes
+    the page as "Not yet reviewed by a clinician": the new text was not checked by a registered
+    clinician, so an earlier sign-off no longer covers it.
+    """
+    profile = reviewer_profile(user)
+    if profile is None:
+        return {"reviewer": None}
     today = today or datetime.date.today()
     return {
-        "reviewer_name": reviewer_display_name(user),
+        "reviewer": profile,
         "last_reviewed": today,
         "next_review_due": next_review_date(today, requested_due),
     }
 
 
 def sign_off_on_publish(form) -> None:
-    """A clinical reviewer who publishes a guide page directly signs it off (the guide's
-    `reviewed_page_publishing` hook). Reviewer and last reviewed are read-only in the editor: they
-    come only from a sign-off (this, or approval in the "Clinical sign-off" workflow)."""
-    from .roles import is_clinical_reviewer
-
-    if not is_clinical_reviewer(form.for_user):
-        return
+    """Whoever publishes a guide page directly signs it off with their reviewer profile (the guide's
+    `reviewed_page_publishing` hook); without one the page becomes "Not yet reviewed by a clinician".
+    Reviewer and last reviewed are read-only in the editor: they come only from a sign-off (this, or
+    approval in the "Clinical sign-off" workflow)."""
     requested = form.cleaned_data.get("next_review_due") if "next_review_due" in form.changed_data else None
     stamp = review_stamp(form.for_user, requested_due=requested)
     for field, value in stamp.items():
@@ -81,13 +93,24 @@ def stamp_revision(revision, user, today=None):
     live = type(draft).objects.filter(pk=draft.pk).only("next_review_due").first()
     requested = draft.next_review_due if live is None or draft.next_review_due != live.next_review_due else None
     stamp = review_stamp(user, today, requested)
-    revision.content.update({k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in stamp.items()})
+    revision.content.update({k: _serialised(v) for k, v in stamp.items()})
     revision.save(update_fields=["content"])
     return stamp
 
 
+def _serialised(value):
+    """A stamp value as a revision stores it: a reviewer by id, a date as ISO text."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return getattr(value, "pk", value)
+
+
 def log_sign_off(page, user, stamp: dict, revision=None) -> None:
+    """Record the sign-off in the page's history (nothing when the approver had no reviewer profile)."""
     from wagtail.log_actions import log
+
+    if stamp.get("reviewer") is None:
+        return
 
     log(
         instance=page,
@@ -95,7 +118,7 @@ def log_sign_off(page, user, stamp: dict, revision=None) -> None:
         user=user,
         revision=revision,
         data={
-            "reviewer": stamp["reviewer_name"],
+            "reviewer": f"{stamp['reviewer'].name} ({stamp['reviewer'].registration})",
             "last_reviewed": stamp["last_reviewed"].isoformat(),
             "next_review_due": stamp["next_review_due"].isoformat(),
         },
@@ -103,18 +126,17 @@ def log_sign_off(page, user, stamp: dict, revision=None) -> None:
 
 
 def finish_and_publish(workflow_state, user=None):
-    """Wagtail's finish action: stamp a clinical reviewer's sign-off on guide pages, then publish.
+    """Wagtail's finish action: stamp the approver's sign-off on guide pages, then publish.
 
     Knowledge records are published as approved, without a stamp (see the module docstring).
     """
     from .overrides import record_workflow_approval_of_flagged_copy
-    from .roles import is_clinical_reviewer
 
     content = workflow_state.content_object
     specific = getattr(content, "specific", content)
     revision = content.get_latest_revision()
     stamp = None
-    if _is_reviewed_page(specific) and is_clinical_reviewer(user):
+    if _is_reviewed_page(specific):
         stamp = stamp_revision(revision, user)
     record_workflow_approval_of_flagged_copy(workflow_state, revision, user)
     revision.publish(user=user)

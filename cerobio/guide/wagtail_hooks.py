@@ -12,6 +12,7 @@ from .models import (
     LookAlike,
     MiliaType,
     Reference,
+    Reviewer,
     Synonym,
     Trigger,
 )
@@ -83,6 +84,16 @@ class CareAdviceViewSet(SnippetViewSet):
     search_fields = ["key", "heading"]
 
 
+class ReviewerViewSet(SnippetViewSet):
+    """Clinical reviewer profiles; administrators add them after checking the regulator's register."""
+
+    model = Reviewer
+    icon = "user"
+    menu_label = "Clinical reviewers"
+    list_display = ["name", "profession", "registration", "user"]
+    search_fields = ["name", "registration_number"]
+
+
 class KnowledgeGroup(SnippetViewSetGroup):
     menu_label = "Milia knowledge"
     menu_icon = "folder-open-inverse"
@@ -96,6 +107,7 @@ class KnowledgeGroup(SnippetViewSetGroup):
         SynonymViewSet,
         CodeViewSet,
         ReferenceViewSet,
+        ReviewerViewSet,
     )
 
 

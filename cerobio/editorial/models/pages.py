@@ -22,6 +22,16 @@ class DeliveryOptionsBlock(blocks.StaticBlock):
         description = "Delivery options from the shop's settings"
 
 
+class ReviewerListBlock(blocks.StaticBlock):
+    """The clinicians who sign the guide off, read from Milia knowledge › Clinical reviewers."""
+
+    class Meta:
+        icon = "group"
+        template = "editorial/blocks/reviewers.html"
+        admin_text = "A list of the clinical reviewers, each linking to their profile, from their reviewer profiles."
+        description = "The clinical reviewers, from their profiles"
+
+
 class InfoStreamBlock(blocks.StreamBlock):
     """Plain information: headings, paragraphs and lists, a highlighted note, a warning, an expander."""
 
@@ -31,6 +41,7 @@ class InfoStreamBlock(blocks.StreamBlock):
     warning = WarningBlock()
     expander = ExpanderBlock()
     delivery_options = DeliveryOptionsBlock()
+    reviewers = ReviewerListBlock()
 
 
 class InfoPage(Page):

@@ -40,6 +40,14 @@ def delivery_options() -> list[dict]:
     return zones
 
 
+@register.simple_tag
+def clinical_reviewers() -> list:
+    """Every clinician with a reviewer profile, by name."""
+    from cerobio.guide.models import Reviewer
+
+    return list(Reviewer.objects.order_by("name"))
+
+
 @register.filter
 def pounds(value) -> str:
     """£3.50, or 'Free' for nothing."""

@@ -33,9 +33,23 @@ def editor_user(demo, django_user_model):
     return make_user(django_user_model, "eddie", EDITORS, first_name="Eddie", last_name="Editor")
 
 
+def make_reviewer_profile(user, name, **extra):
+    """A clinical reviewer profile for `user`, with a registration as an administrator would enter it."""
+    from cerobio.guide.models import Reviewer
+
+    fields = {
+        "slug": user.username, "profession": "General practitioner", "registration_body": "GMC",
+        "registration_number": "7654321", "biography": "A GP with an interest in skin conditions.",
+    }
+    return Reviewer.objects.create(user=user, name=name, **{**fields, **extra})
+
+
 @pytest.fixture
 def reviewer_user(demo, django_user_model):
-    return make_user(django_user_model, "rita", CLINICAL_REVIEWERS, first_name="Dr Rita", last_name="Reviewer")
+    """A clinical reviewer with a reviewer profile: their approval signs pages off."""
+    user = make_user(django_user_model, "rita", CLINICAL_REVIEWERS, first_name="Dr Rita", last_name="Reviewer")
+    make_reviewer_profile(user, "Dr Rita Reviewer")
+    return user
 
 
 @pytest.fixture

@@ -110,11 +110,20 @@ def test_the_management_command_runs_the_weekly_task(dated, reviewer_user, capsy
     assert len(mail.outbox) == 1
 
 
-def test_readers_see_the_review_note_only_on_overdue_pages(dated, client):
+def test_readers_see_the_review_note_only_on_overdue_signed_off_pages(dated, reviewer_user, client):
+    profile = reviewer_user.reviewer_profile
+    for model in (HomePage, GuidePage, TypesIndexPage, MiliaTypePage):
+        model.objects.update(reviewer=profile)
     assert "This page is being reviewed" in client.get("/causes/").content.decode()
     assert "This page is being reviewed" in client.get("/treatment/").content.decode()
     for path in ("/what-is-milia/", "/newborn-milia/", "/names-for-milia/"):
         assert "This page is being reviewed" not in client.get(path).content.decode(), path
+
+
+def test_an_unsigned_page_past_its_date_says_it_is_not_yet_reviewed(dated, client):
+    """An unsigned page was never reviewed, so it is not "being reviewed" again either."""
+    html = client.get("/causes/").content.decode()
+    assert "This page is being reviewed" not in html and "Not yet reviewed by a clinician" in html
 
 
 def test_a_knowledge_change_after_a_pages_review_is_listed(dated, reviewer_user):

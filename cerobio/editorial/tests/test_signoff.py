@@ -4,13 +4,14 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from wagtail.models import GroupPagePermission, PageLogEntry, Workflow, WorkflowState
 
 from cerobio.editorial.roles import CLINICAL_REVIEWERS, EDITORS, SHOP_STAFF, WORKFLOW_NAME
 from cerobio.editorial.signoff import add_months, next_review_date
 from cerobio.guide.models import GuidePage, HomePage
 
-from .conftest import edit_form, post_edit
+from .conftest import edit_form, login, make_user, post_edit
 
 
 @pytest.fixture
@@ -86,11 +87,13 @@ def test_a_clinical_reviewers_approval_publishes_and_signs_the_page(causes, as_e
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
     assert causes.live and causes.title == "Causes of milia"
-    assert causes.reviewer_name == "Dr Rita Reviewer"
+    assert causes.reviewer.name == "Dr Rita Reviewer"
     assert causes.last_reviewed == today
     assert causes.next_review_due == add_months(today, 12)
-    html = as_editor.get("/causes/").content.decode()
-    assert "Dr Rita Reviewer" in html and "Causes of milia" in html
+    html = Client().get("/causes/").content.decode()
+    assert "Causes of milia" in html and "Not yet reviewed by a clinician" not in html
+    assert 'Reviewed by:</dt> <dd><a href="/reviewers/rita/">Dr Rita Reviewer</a>' in html
+    assert "GMC 7654321" in html
     entry = PageLogEntry.objects.get(page=causes, action="editorial.sign_off")
     assert entry.user == reviewer_user
     history = as_reviewer.get(f"/admin/pages/{causes.pk}/history/").content.decode()
@@ -104,12 +107,13 @@ def test_an_earlier_review_date_asked_for_by_the_editor_is_kept(causes, as_edito
     assert causes.last_reviewed == today
 
 
-def test_editors_cannot_type_a_reviewer_or_review_date(causes, as_editor):
+def test_editors_cannot_choose_a_reviewer_or_review_date(causes, as_editor, reviewer_user):
     data = edit_form(as_editor, causes)
-    assert "reviewer_name" not in data and "last_reviewed" not in data
+    assert "reviewer" not in data and "last_reviewed" not in data
     assert "next_review_due" in data
-    post_edit(as_editor, causes, {"reviewer_name": "Dr Fake", "last_reviewed": "2030-01-01"}, action="action-submit")
-    assert causes.get_latest_revision_as_object().reviewer_name != "Dr Fake"
+    profile = reviewer_user.reviewer_profile
+    post_edit(as_editor, causes, {"reviewer": str(profile.pk), "last_reviewed": "2030-01-01"}, action="action-submit")
+    assert causes.get_latest_revision_as_object().reviewer is None
 
 
 def test_a_clinical_reviewer_publishing_directly_signs_the_page(causes, as_reviewer, today):
@@ -117,8 +121,39 @@ def test_a_clinical_reviewer_publishing_directly_signs_the_page(causes, as_revie
     assert response.status_code == 302
     causes.refresh_from_db()
     assert causes.title == "Causes (checked)"
-    assert (causes.reviewer_name, causes.last_reviewed) == ("Dr Rita Reviewer", today)
+    assert (causes.reviewer.name, causes.last_reviewed) == ("Dr Rita Reviewer", today)
     assert PageLogEntry.objects.filter(page=causes, action="editorial.sign_off").exists()
+
+
+@pytest.fixture
+def as_reviewer_without_profile(demo, django_user_model):
+    user = make_user(django_user_model, "noprofile", CLINICAL_REVIEWERS, first_name="Dr No", last_name="Profile")
+    return login(Client, user)
+
+
+def test_an_approval_without_a_reviewer_profile_publishes_the_page_unsigned(
+    causes, as_editor, as_reviewer_without_profile
+):
+    _submit_and_approve(causes, as_editor, as_reviewer_without_profile)
+    assert causes.live and causes.title == "Causes of milia"
+    assert causes.reviewer is None
+    html = Client().get("/causes/").content.decode()
+    assert "Not yet reviewed by a clinician" in html and "Dr No Profile" not in html
+    assert '"reviewedBy"' not in html
+    assert not PageLogEntry.objects.filter(page=causes, action="editorial.sign_off").exists()
+
+
+def test_a_later_approval_without_a_profile_withdraws_the_earlier_sign_off(
+    causes, as_reviewer, as_reviewer_without_profile
+):
+    """A sign-off covers the text the clinician read: new text approved by someone else is unsigned."""
+    post_edit(as_reviewer, causes, {"title": "Causes (checked)"}, action="action-publish")
+    causes.refresh_from_db()
+    assert causes.reviewer is not None
+    post_edit(as_reviewer_without_profile, causes, {"title": "Causes (changed)"}, action="action-publish")
+    causes.refresh_from_db()
+    assert causes.title == "Causes (changed)" and causes.reviewer is None
+    assert "Not yet reviewed by a clinician" in Client().get("/causes/").content.decode()
 
 
 def test_shop_staff_cannot_edit_or_publish_guide_pages(causes, as_shop):

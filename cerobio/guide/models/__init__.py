@@ -18,3 +18,4 @@ from .pages import (  # noqa: F401
     TypePhoto,
     TypesIndexPage,
 )
+from .reviewers import Reviewer  # noqa: F401

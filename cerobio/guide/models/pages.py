@@ -39,17 +39,25 @@ class ReviewedPage(Page):
     )
     last_reviewed = models.DateField(default=datetime.date.today)
     next_review_due = models.DateField(default=default_next_review)
-    reviewer_name = models.CharField(max_length=120, blank=True, help_text="Clinician who reviewed this page.")
+    reviewer = models.ForeignKey(
+        "guide.Reviewer",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The clinician who signed this page off; empty until one does.",
+    )
 
     review_panels = [
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("last_reviewed", read_only=True), FieldPanel("next_review_due")]),
-                FieldPanel("reviewer_name", read_only=True),
+                FieldPanel("reviewer", read_only=True),
             ],
             heading="Clinical review",
-            help_text="Reviewer and date are filled in when a clinical reviewer approves the page. "
-            "Next review due becomes 12 months later, unless you set an earlier date before submitting.",
+            help_text="Reviewer and date are filled in when a clinical reviewer with a reviewer profile "
+            "approves the page; until then readers see “Not yet reviewed by a clinician”. Next review due "
+            "becomes 12 months later, unless you set an earlier date before submitting.",
         ),
         InlinePanel("page_references", heading="Sources", label="Source", min_num=1),
     ]
@@ -78,8 +86,13 @@ class ReviewedPage(Page):
         )
 
     @property
+    def signed_off(self) -> bool:
+        """True when a clinician with a reviewer profile signed this page off."""
+        return self.reviewer_id is not None
+
+    @property
     def review_overdue(self) -> bool:
-        return self.next_review_due < datetime.date.today()
+        return self.signed_off and self.next_review_due < datetime.date.today()
 
     def get_sitemap_urls(self, request=None):
         """Sitemap entries use the public address (SITE_URL), like the canonical links."""
