@@ -41,5 +41,7 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "cerobio.core.views.bad_request"
+handler403 = "cerobio.core.views.permission_denied"
 handler404 = "cerobio.core.views.page_not_found"
 handler500 = "cerobio.core.views.server_error"

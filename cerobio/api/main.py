@@ -18,6 +18,7 @@ from django.core.exceptions import (
 )
 from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
 
@@ -176,6 +177,7 @@ api.add_exception_handler(RequestDataTooBig, _too_large)
 api.add_exception_handler(Exception, _unexpected_error)
 
 
+@csrf_exempt  # an unknown address is a 404 for any method, not a CSRF refusal
 def not_found(request: HttpRequest, rest: str = ""):
     """Unknown addresses under /api/ answer in the API's error shape."""
     return JsonResponse(error_body("not_found", "There is nothing at this address."), status=404)

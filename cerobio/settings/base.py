@@ -91,6 +91,8 @@ MIDDLEWARE = [
     # Outermost: the request id is on every log line below; health probes skip host and https checks.
     "cerobio.core.middleware.RequestIdMiddleware",
     "cerobio.core.middleware.HealthProbeMiddleware",
+    # 413 for a body over REQUEST_MAX_BODY_SIZE (unread), 400 for a NUL character anywhere in the request.
+    "cerobio.core.request_guard.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (public and admin policies) and Permissions-Policy (docs/security.md).
     "cerobio.core.security.SecurityHeadersMiddleware",
@@ -219,6 +221,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Any request body over this (an image at the limit above plus its form) is refused with 413 before
+# anything reads it, so a huge multipart upload is never spooled to disk (cerobio/core/request_guard.py;
+# nginx's client_max_body_size is the same 11 MB).
+REQUEST_MAX_BODY_SIZE = 11 * 1024 * 1024
 # The admin loads nothing from other sites: no Gravatar avatars, no release check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -320,7 +326,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "cerobio.core.views.csrf_failure"  # the site's own page, not Django's
+CSRF_FAILURE_VIEW = "cerobio.core.views.csrf_failure"  # the site's own page; JSON under /api/
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "730"))
 
 # Two-factor authentication for /admin/ and /django-admin/ (docs/security.md): a password, then a code
