@@ -39,8 +39,8 @@ def _path(loc) -> str:
     parts = list(loc)
     if tuple(parts[:2]) == BODY_PREFIX:
         parts = parts[2:]
-    elif parts[:1] == ["body"]:
-        parts = parts[1:]
+    elif parts[:1] in (["body"], ["header"], ["query"], ["path"]):
+        parts = parts[1:]  # ('header', 'Idempotency-Key') -> 'Idempotency-Key'
     out = ""
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))

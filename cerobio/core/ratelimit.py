@@ -197,6 +197,19 @@ class RateLimitMiddleware:
         return self.get_response(request)
 
 
+# For an API operation's openapi_extra: its 429 answer carries Retry-After (the body is the error shape).
+RETRY_AFTER_DOC = {
+    "responses": {
+        "429": {
+            "description": "Over the rate limit; wait the seconds in Retry-After.",
+            "headers": {
+                "Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer", "minimum": 1}}
+            },
+        }
+    }
+}
+
+
 class Throttle(BaseThrottle):
     """django-ninja throttling for an API operation: counted by django-ratelimit in `group` (shared
     with the pages' rule of that name) against the (count, seconds) setting named `setting`."""

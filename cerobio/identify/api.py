@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
-from cerobio.core.ratelimit import Throttle
+from cerobio.core.ratelimit import RETRY_AFTER_DOC, Throttle
 
 from .answers import AGE_GROUP, COUNT, HISTORY, LOOK, ONSET, SITES, SYMPTOMS, Answers, literal
 from .red_flags import CARE_LEVELS, CODES
@@ -137,7 +137,7 @@ def result_as_dict(result) -> dict:
 
 @router.post(
     "/identify",
-    response={200: IdentifyOut, 400: ErrorOut, 422: ErrorOut},
+    response={200: IdentifyOut, 400: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     summary="Match answers to the milia types and look-alikes",
     description=(
         "Scores the answers against the guide's evidence rules and returns red flags (shown first), "
@@ -147,6 +147,7 @@ def result_as_dict(result) -> dict:
     ),
     operation_id="identify",
     throttle=Throttle("identify", "IDENTIFY_RATE_LIMIT"),  # shared with the identifier pages
+    openapi_extra=RETRY_AFTER_DOC,
 )
 def identify_endpoint(request: HttpRequest, response: HttpResponse, payload: IdentifyIn):
     response["Cache-Control"] = "no-store, private"

@@ -199,6 +199,9 @@ CACHE_NOT_FOUND_MAX_AGE = 60
 # Development and tests run tasks at once, in the request; production queues them in the database for
 # `manage.py db_worker` (settings/production.py, docs/deploy.md "Background tasks").
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A task RUNNING for longer than this is taken to have lost its worker and is put back in the queue
+# (`manage.py requeue_stalled_tasks`, cerobio/core/task_recovery.py); far above the longest task.
+TASK_STALL_SECONDS = int(os.environ.get("TASK_STALL_SECONDS", "600"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 if os.environ.get("EMAIL_FILE_PATH"):  # for django.core.mail.backends.filebased.EmailBackend
@@ -211,7 +214,10 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.CerobioImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The public address (canonical links, sitemap, JSON-LD, robots.txt, links in emails): SITE_URL, or
+# where `make run` / `make serve` listen on this machine (PORT) when it is not set.
+SITE_URL = (os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Uploads (docs/security.md): an image may be at most 10 MB and 60 megapixels (a 48 MP phone photo
@@ -229,8 +235,6 @@ REQUEST_MAX_BODY_SIZE = 11 * 1024 * 1024
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# The public address, used for canonical links, sitemaps and JSON-LD.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # The shop (docs/shop.md). Payments use the test-mode `dummy` provider unless Stripe keys are set.
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
@@ -240,6 +244,9 @@ PAYMENT_PROVIDER = os.environ.get("PAYMENT_PROVIDER") or ("stripe" if STRIPE_SEC
 # How long stock is held while a customer pays (Stripe Checkout sessions last at least 30 minutes).
 RESERVATION_MINUTES = int(os.environ.get("RESERVATION_MINUTES", "30"))
 BASKET_DAYS = int(os.environ.get("BASKET_DAYS", "30"))
+# A repeated checkout (same Idempotency-Key) whose order is still unpaid asks the payment provider
+# again only once the last attempt is this many seconds old; until then it answers 202 "payment pending".
+PAYMENT_ATTEMPT_SECONDS = int(os.environ.get("PAYMENT_ATTEMPT_SECONDS", "30"))
 # Country names come from django-countries (ISO 3166); where its name is not the one people use,
 # the shop shows this one instead (checkout, order pages, emails, parcel labels).
 COUNTRIES_OVERRIDE = {"NR": "Nauru", "BS": "Bahamas"}

@@ -3,16 +3,16 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from cerobio.core.ratelimit import Throttle
+from cerobio.core.ratelimit import RETRY_AFTER_DOC, Throttle
 from cerobio.shop.basket import actions
 from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.orders.stop import thaw_if_abandoned
 
-from .schemas import BasketCreatedOut, BasketOut, ErrorOut, LineIn, QuantityIn, error
+from .schemas import LIMIT_ERRORS, BasketCreatedOut, BasketOut, ErrorOut, LineIn, QuantityIn, error
 
 router = Router(tags=["shop"])
-ERRORS = {400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+ERRORS = {400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, **LIMIT_ERRORS}
 # Basket changes share one allowance per client with the basket form (BASKET_RATE_LIMIT).
 CHANGES = Throttle("basket", "BASKET_RATE_LIMIT")
 
@@ -50,7 +50,8 @@ def _basket_error(exc: actions.BasketError):
 
 
 @router.post(
-    "/baskets", response={201: BasketCreatedOut}, summary="Start a basket", operation_id="create_basket", throttle=CHANGES
+    "/baskets", response={201: BasketCreatedOut, **LIMIT_ERRORS}, summary="Start a basket", operation_id="create_basket",
+    throttle=CHANGES, openapi_extra=RETRY_AFTER_DOC,
 )
 def create_basket(request: HttpRequest, response: HttpResponse):
     response["Cache-Control"] = "no-store, private"
@@ -71,7 +72,7 @@ def get_basket(request: HttpRequest, response: HttpResponse, token: str):
 
 @router.post(
     "/baskets/{token}/lines", response={201: BasketOut, **ERRORS}, summary="Add a product to a basket",
-    operation_id="add_basket_line", throttle=CHANGES,
+    operation_id="add_basket_line", throttle=CHANGES, openapi_extra=RETRY_AFTER_DOC,
 )
 def add_line(request: HttpRequest, token: str, payload: LineIn):
     basket = find_basket(token)
@@ -86,7 +87,7 @@ def add_line(request: HttpRequest, token: str, payload: LineIn):
 
 @router.patch(
     "/baskets/{token}/lines/{line_id}", response={200: BasketOut, **ERRORS}, summary="Change a line's quantity",
-    operation_id="update_basket_line", throttle=CHANGES,
+    operation_id="update_basket_line", throttle=CHANGES, openapi_extra=RETRY_AFTER_DOC,
 )
 def update_line(request: HttpRequest, token: str, line_id: int, payload: QuantityIn):
     basket = find_basket(token)
@@ -100,8 +101,8 @@ def update_line(request: HttpRequest, token: str, line_id: int, payload: Quantit
 
 
 @router.delete(
-    "/baskets/{token}/lines/{line_id}", response={200: BasketOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
-    summary="Remove a line", operation_id="delete_basket_line", throttle=CHANGES,
+    "/baskets/{token}/lines/{line_id}", response={200: BasketOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, **LIMIT_ERRORS},
+    summary="Remove a line", operation_id="delete_basket_line", throttle=CHANGES, openapi_extra=RETRY_AFTER_DOC,
 )
 def delete_line(request: HttpRequest, token: str, line_id: int):
     basket = find_basket(token)

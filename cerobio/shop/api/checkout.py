@@ -1,36 +1,61 @@
 """POST /api/v1/baskets/{token}/checkout: one call from basket to a paid order, once per key."""
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 from ninja import Header, Router, Status
 
-from cerobio.core.ratelimit import Throttle
+from cerobio.core.ratelimit import RETRY_AFTER_DOC, Throttle
 from cerobio.shop.checkout.complete import complete_checkout
-from cerobio.shop.checkout.details import CheckoutError, CheckoutRequest
+from cerobio.shop.checkout.details import KEY_PATTERN, CheckoutError, CheckoutRequest
 
 from .baskets import find_basket
-from .schemas import CheckoutIn, ErrorOut, OrderCreatedOut, error
+from .schemas import LIMIT_ERRORS, CheckoutIn, ErrorOut, OrderCreatedOut, PaymentPendingOut, error
 
 router = Router(tags=["shop"])
+
+DESCRIPTION = """\
+Send a new `Idempotency-Key` for each checkout. Repeating the request with the same key and the same
+body never makes a second order: it answers for the order the first request made, and finishes what
+that request left undone.
+
+| answer | the order | what to do |
+|---|---|---|
+| `201` | placed and **paid**; stock allocated, confirmation email on its way | nothing |
+| `202` `payment_pending` with `redirect_url` | placed, stock held, waiting for the customer to pay at the provider (Stripe) | send the customer to `redirect_url` |
+| `202` `payment_pending` with `retry_after` (and `Retry-After`) | placed, stock held; another request with this key is taking the payment now | repeat the same request after `retry_after` seconds |
+| `402` `payment_declined` | not paid; stock released, basket open again | try another card with a **new** key |
+| `409` `order_cancelled` | cancelled | start again with a new key |
+| `409` `idempotency_key_reused` | the key was used for another basket or a different body | send a new key |
+| `409` `insufficient_stock` (names `sku`), `basket_not_open`, `unavailable`, `price_changed`, `basket_empty` | no order | change the basket |
+| `422` `invalid_details` / `invalid_request` | no order | correct the fields listed in `errors` |
+| `503` `payment_unavailable` / `service_unavailable` | no order, or its stock released; nothing charged | repeat the same request later |
+
+A request cut off after the order was placed (a lost connection, a timeout) is finished by repeating
+it with the same key: the payment is taken then (201 or 402), or, if the stock hold has run out
+meanwhile, the stock is released and the answer is 402. An unpaid order is never answered with 201.
+"""
 
 
 @router.post(
     "/baskets/{token}/checkout",
-    response={201: OrderCreatedOut, 400: ErrorOut, 402: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 503: ErrorOut},
+    response={
+        201: OrderCreatedOut, 202: PaymentPendingOut, 400: ErrorOut, 402: ErrorOut, 404: ErrorOut, 409: ErrorOut,
+        422: ErrorOut, 503: ErrorOut, **LIMIT_ERRORS,
+    },
     summary="Check out a basket and pay",
-    description=(
-        "Send a new `Idempotency-Key` for each checkout attempt. Repeating a request with the same key "
-        "returns the same order and never makes a second one. 409 `insufficient_stock` names the `sku`; "
-        "402 `payment_declined` leaves the basket as it was, with no stock held."
-    ),
+    description=DESCRIPTION,
     operation_id="checkout_basket",
     throttle=Throttle("checkout", "CHECKOUT_RATE_LIMIT"),  # shared with the checkout page
+    openapi_extra=RETRY_AFTER_DOC,
 )
 def checkout_basket(
     request: HttpRequest,
     token: str,
     payload: CheckoutIn,
-    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=128),
+    idempotency_key: str = Header(
+        ..., alias="Idempotency-Key", min_length=8, max_length=128, pattern=KEY_PATTERN.pattern,
+        description="New for each checkout: 8 to 128 letters, digits, '-', '_', ':' or '.'.",
+    ),
 ):
     basket = find_basket(token)
     if basket is None:
@@ -51,10 +76,24 @@ def checkout_basket(
         return error(402, "payment_declined", outcome.message or "The card was declined.", order_number=order.number)
     if outcome.status == "cancelled":
         return error(409, "order_cancelled", outcome.message, order_number=order.number)
-    return Status(201, {
-        "order_number": order.number,
-        "token": order.token,
-        "status": order.status,
-        "total": order.total_money.as_dict(),
-        "redirect_url": outcome.redirect_url or None,
-    })
+    body = {"order_number": order.number, "token": order.token, "status": order.status, "total": order.total_money.as_dict()}
+    if outcome.status == "paid":
+        return Status(201, {**body, "redirect_url": None})
+    return _payment_pending(body, outcome)
+
+
+def _payment_pending(body: dict, outcome) -> JsonResponse:
+    """202: placed and not paid; the body says how to go on (pay at redirect_url, or repeat after retry_after)."""
+    if outcome.redirect_url:
+        message = "The order is placed and its stock held until it is paid: send the customer to redirect_url to pay."
+    else:
+        message = outcome.message or "The payment is not finished. Repeat the request with the same Idempotency-Key."
+    response = JsonResponse(
+        {"code": "payment_pending", "message": message, **body, "redirect_url": outcome.redirect_url or None,
+         "retry_after": outcome.retry_after or None},
+        status=202,
+    )
+    if outcome.retry_after:
+        response["Retry-After"] = str(outcome.retry_after)
+    response["Cache-Control"] = "no-store, private"
+    return response

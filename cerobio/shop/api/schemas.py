@@ -76,13 +76,19 @@ class LineIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
     sku: str = Field(..., min_length=1, max_length=40, examples=["CRB-KIT-STD"])
-    quantity: int = Field(1, ge=1, le=MAX_QUANTITY, strict=True)
+    quantity: int = Field(
+        1, ge=1, le=MAX_QUANTITY, strict=True,
+        description="A JSON integer; 8.0, \"8\" and true are refused with 422 `invalid_request`.",
+    )
 
 
 class QuantityIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
-    quantity: int = Field(..., ge=0, le=MAX_QUANTITY, strict=True, description="0 removes the line.")
+    quantity: int = Field(
+        ..., ge=0, le=MAX_QUANTITY, strict=True,
+        description="0 removes the line. A JSON integer; 8.0, \"8\" and true are refused with 422 `invalid_request`.",
+    )
 
 
 class LineOut(Schema):
@@ -135,7 +141,14 @@ class AddressIn(InputSchema):
     city: str = Field(..., max_length=120)
     region: str = Field("", max_length=120, description="County, state or province, where the country needs one.")
     postcode: str = Field("", max_length=20)
-    country: str = Field(..., min_length=2, max_length=2, description="ISO 3166 two-letter code.", examples=["GB"])
+    country: str = Field(
+        ..., min_length=2, max_length=2, pattern="^[A-Za-z]{2}$", examples=["GB"],
+        description=(
+            "ISO 3166-1 two-letter code, in either case (`GB`, `gb`). A code that is not a country, or a "
+            "country the shop does not deliver to (GET /api/v1/shipping-methods lists them), is refused with "
+            "422 `invalid_details` naming `shipping_address.country`."
+        ),
+    )
 
 
 class PaymentIn(InputSchema):
@@ -159,11 +172,34 @@ class CheckoutIn(InputSchema):
 
 
 class OrderCreatedOut(Schema):
+    """201: the order is placed and paid."""
+
     order_number: str
     token: str
-    status: str
+    status: str = Field(..., description="`paid` (or where a paid order has got to since: `dispatched`, ...).")
     total: MoneyOut
-    redirect_url: str | None = Field(None, description="Stripe only: send the customer here to pay.")
+    redirect_url: None = Field(None, description="Always null for a paid order.")
+
+
+class PaymentPendingOut(Schema):
+    """202: the order is placed, its stock held, and it is not paid yet."""
+
+    code: Literal["payment_pending"]
+    message: str
+    order_number: str
+    token: str = Field(..., description="GET /api/v1/orders/{token} shows the order's status.")
+    status: Literal["pending_payment"]
+    total: MoneyOut
+    redirect_url: str | None = Field(
+        None, description="Where the customer pays (Stripe Checkout). Null while another request is taking the payment."
+    )
+    retry_after: int | None = Field(
+        None, description="Seconds after which repeating the request with the same Idempotency-Key finishes the payment."
+    )
+
+
+# Answers any operation with a body or a rate limit may give (cerobio/core/request_guard.py, ratelimit.py).
+LIMIT_ERRORS = {413: ErrorOut, 429: ErrorOut}
 
 
 class OrderLineOut(Schema):

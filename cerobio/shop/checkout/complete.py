@@ -7,13 +7,26 @@
 3. take payment with no transaction open and no lock held;
 4. place the order: `mark_paid` records the payment and allocates the held stock, in one
    transaction (or `fail_payment` releases it and gives the basket back).
+
+A repeat with the same Idempotency-Key (a double click, or a client retrying after a lost answer)
+gets the first checkout's answer, and finishes what the first one left undone: if the order is
+still waiting for payment (the first request died between placing the order and paying), the
+repeat takes the payment, or releases the stock if its hold has run out. Only one request at a
+time asks the provider (the claim on `payment_attempted_at`); a repeat that arrives while another
+is still asking is told the payment is pending and when to try again.
 """
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from cerobio.shop.basket.fetch import subtotal as basket_subtotal
 from cerobio.shop.basket.lock_objects import freeze_open_basket
@@ -24,6 +37,7 @@ from cerobio.shop.money import STANDARD_VAT_RATE, Money, total, vat_included
 from cerobio.shop.orders.actions import fail_payment, mark_paid
 from cerobio.shop.orders.events import record as record_event
 from cerobio.shop.orders.models import Order, OrderEvent, OrderLine
+from cerobio.shop.orders.stop import stop_payment
 from cerobio.shop.payments.models import Payment
 from cerobio.shop.payments.providers import PaymentError, get_provider
 
@@ -39,6 +53,17 @@ class Outcome:
     status: str  # "paid" | "redirect" | "pending" | "declined" | "cancelled"
     redirect_url: str = ""
     message: str = ""
+    retry_after: int = 0  # "pending": seconds until a repeat may finish the payment
+
+
+def request_fingerprint(req: CheckoutRequest) -> str:
+    """A hash of what the checkout asks for; card details are left out (they are never kept, even hashed)."""
+    address = {k: str(v or "").strip() for k, v in sorted((req.address or {}).items())}
+    asked = {
+        "email": (req.email or "").strip().lower(), "address": address, "shipping_method": req.shipping_method or "",
+        "accept_terms": req.accept_terms is True, "payment_method": (req.payment or {}).get("method") or "",
+    }
+    return hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()
 
 
 # What _snapshot writes to the order row place_order inserted: the number place_order gave it after the
@@ -129,6 +154,7 @@ def _place(basket, details, req, key, provider_code) -> tuple[Order, bool, list[
                 ship_country=address["country"], shipping_code=delivery.code, shipping_name=delivery.name,
                 shipping_price=delivery.price.amount, shipping_vat=0, delivery_earliest=delivery.earliest,
                 delivery_latest=delivery.latest, subtotal=0, total=0, vat_total=0, payment_provider=provider_code,
+                request_fingerprint=request_fingerprint(req), payment_attempted_at=timezone.now(),
             )
             # bulk_create, not save(): Order.save() writes the number in an UPDATE of its own, and
             # _snapshot writes it with the totals, in this same transaction.
@@ -171,28 +197,66 @@ def outcome_for(order: Order, created: bool = False) -> Outcome:
 
 
 def complete_checkout(basket: Basket, req: CheckoutRequest, key: str | None, *, return_base: str) -> Outcome:
-    """Run a whole checkout for a basket; safe to repeat with the same key."""
+    """Run a whole checkout for a basket; safe to repeat with the same key (see the module)."""
     key = check_key(key)
     existing = order_with_key(key)
     if existing is not None:
-        return _replay(existing, basket)
+        return resume_checkout(existing, basket, req, return_base=return_base)
     provider = get_provider()
     details = check(req, basket_subtotal(basket), provider)
     order, created, needs = _place(basket, details, req, key, provider.code)
     if not created:
-        return _replay(order, basket)
+        return resume_checkout(order, basket, req, return_base=return_base)
     return _take_payment(order, provider, req.payment or {}, return_base, needs)
 
 
-def _replay(order: Order, basket: Basket) -> Outcome:
-    if order.basket_id != basket.pk:
+def resume_checkout(order: Order, basket: Basket | None, req: CheckoutRequest, *, return_base: str) -> Outcome:
+    """A repeat of the checkout that made `order`: the same answer, once its payment is finished.
+
+    Refused (409 `idempotency_key_reused`) when the key was used for another basket or another request.
+    """
+    same_request = not order.request_fingerprint or order.request_fingerprint == request_fingerprint(req)
+    if basket is None or order.basket_id != basket.pk or not same_request:
         raise CheckoutError(
-            "idempotency_key_reused", "This Idempotency-Key was already used for another basket; send a new one.", 409
+            "idempotency_key_reused",
+            "This Idempotency-Key was already used for a different checkout; send a new key for a new checkout.",
+            409,
         )
-    return outcome_for(order)
+    if order.status != Order.Status.PENDING_PAYMENT:
+        return outcome_for(order)
+    wait = _claim_payment_attempt(order)
+    if wait:
+        return Outcome(order, False, "pending", message=PAYMENT_IN_PROGRESS, retry_after=wait)
+    if not order.reservations.filter(expires_at__gt=timezone.now()).exists():
+        stop_payment(order, reason="The checkout was repeated after its stock hold had run out; the stock was released.")
+        order.refresh_from_db()
+        return outcome_for(order)
+    return _take_payment(order, get_provider(order.payment_provider), req.payment or {}, return_base, needs=None, created=False)
 
 
-def _take_payment(order: Order, provider, payment: dict, return_base: str, needs: list[Need]) -> Outcome:
+REPEAT_SOON_SECONDS = 2
+PAYMENT_IN_PROGRESS = "The payment for this order is still being taken. Repeat the request with the same Idempotency-Key shortly."
+
+
+def _claim_payment_attempt(order: Order) -> int:
+    """Take the turn to ask the provider (0), or the seconds until the attempt in progress may be taken over."""
+    now = timezone.now()
+    lease = datetime.timedelta(seconds=settings.PAYMENT_ATTEMPT_SECONDS)
+    claimed = Order.objects.filter(
+        Q(payment_attempted_at__isnull=True) | Q(payment_attempted_at__lte=now - lease),
+        pk=order.pk, status=Order.Status.PENDING_PAYMENT,
+    ).update(payment_attempted_at=now)
+    if claimed:
+        return 0
+    order.refresh_from_db(fields=["payment_attempted_at"])
+    started = order.payment_attempted_at or now
+    # Usually the other request finishes in a moment: ask for a repeat soon, never later than the lease ends.
+    return max(1, min(REPEAT_SOON_SECONDS, int((started + lease - now).total_seconds()) + 1))
+
+
+def _take_payment(
+    order: Order, provider, payment: dict, return_base: str, needs: list[Need] | None, created: bool = True
+) -> Outcome:
     """Steps 3 and 4: no lock is held while the provider works."""
     try:
         result = provider.start(order, payment, return_base)
@@ -211,7 +275,7 @@ def _take_payment(order: Order, provider, payment: dict, return_base: str, needs
             order.status, order.paid_at, order.stock_problem = paid.status, paid.paid_at, paid.stock_problem
         else:  # a webhook or a second request got there first
             order.refresh_from_db(fields=["status", "paid_at", "stock_problem"])
-        return outcome_for(order, created=True)
+        return outcome_for(order, created=created)
     status = Payment.Status.DECLINED if result.status == "declined" else Payment.Status.PENDING
     try:
         with transaction.atomic():
@@ -224,7 +288,6 @@ def _take_payment(order: Order, provider, payment: dict, return_base: str, needs
     if result.status == "declined":
         fail_payment(order.pk, reason=result.message or "Card declined.")
         order.refresh_from_db()
-        return Outcome(order, True, "declined", message=result.message)
-    else:
-        return Outcome(order, True, "redirect", redirect_url=result.redirect_url)
+        return Outcome(order, created, "declined", message=result.message)
+    return Outcome(order, created, "redirect", redirect_url=result.redirect_url)
 

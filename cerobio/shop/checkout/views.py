@@ -15,7 +15,7 @@ from cerobio.shop.orders.models import Order
 from cerobio.shop.orders.stop import stop_payment, thaw_if_abandoned
 from cerobio.shop.orders.stripe_flow import confirm_session
 
-from .complete import complete_checkout, outcome_for
+from .complete import complete_checkout, outcome_for, resume_checkout
 from .details import CheckoutError, CheckoutRequest
 from .page import checkout_context
 
@@ -87,12 +87,16 @@ def checkout(request):
 
 
 def _repeated_submission(request):
-    """A second submission of the same form (double click, back and resubmit): the first order's outcome."""
+    """A second submission of the same form (double click, back and resubmit): the first order's outcome,
+    after finishing its payment if the first submission was cut off before it was taken."""
     key = request.POST.get("idempotency_key", "")
     order = Order.objects.filter(idempotency_key=key).select_related("basket").first() if key else None
     if order is None or order.basket is None or order.basket.token != cookies.token_from(request):
         return None
-    return outcome_for(order)
+    try:
+        return resume_checkout(order, order.basket, _request_from(request.POST), return_base=settings.SITE_URL)
+    except CheckoutError:  # the form was changed before it was sent again: show the order it made
+        return outcome_for(order)
 
 
 def _respond(request, outcome, values, basket=None):
@@ -102,6 +106,8 @@ def _respond(request, outcome, values, basket=None):
         values.pop("idempotency_key", None)
         basket = basket or thaw_if_abandoned(outcome.order.basket)
         return _page(request, basket, values=values, errors={"card_number": outcome.message}, problem=outcome.message, status=402)
+    if outcome.status == "pending":  # still being paid by another submission: its status page
+        return redirect(outcome.order.get_absolute_url())
     return redirect(f"/checkout/complete/{outcome.order.token}/")
 
 

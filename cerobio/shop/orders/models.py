@@ -35,6 +35,9 @@ class Order(models.Model):
     number = models.CharField(max_length=20, unique=True, null=True, blank=True, editable=False)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     idempotency_key = models.CharField(max_length=128, unique=True, editable=False)
+    # A hash of what the checkout asked for (address, email, delivery, payment method; never card
+    # details): a repeat with the same key but a different request is refused, not answered with this order.
+    request_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     basket = models.ForeignKey("basket.Basket", null=True, blank=True, on_delete=models.SET_NULL, related_name="orders")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING_PAYMENT, db_index=True)
 
@@ -69,7 +72,13 @@ class Order(models.Model):
     )
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # When a checkout last asked the payment provider to take payment: a repeat of the checkout with
+    # the same key finishes the payment only once this is PAYMENT_ATTEMPT_SECONDS old (one at a time).
+    payment_attempted_at = models.DateTimeField(null=True, blank=True, editable=False)
     paid_at = models.DateTimeField(null=True, blank=True)
+    # The idempotency mark of the confirmation email: set (only where it is empty) just before sending,
+    # so a retried task never sends it twice (shop/orders/emails.py).
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     dispatched_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
 

@@ -24,7 +24,7 @@ def _pending_order(client, settings, monkeypatch):
     )
     response = client.post(f"/api/v1/baskets/{basket.token}/checkout", api_body(), content_type="application/json",
                            headers={"Idempotency-Key": "abandoned-0001"})
-    assert response.status_code == 201 and response.json()["status"] == "pending_payment"
+    assert response.status_code == 202 and response.json()["status"] == "pending_payment"
     return basket, Order.objects.get(token=response.json()["token"])
 
 

@@ -29,7 +29,8 @@ def start_checkout(client, key="stripe-key-0001"):
     basket = new_basket(SKU, 1)
     body = api_body(payment={"method": "stripe"})
     response = client.post(f"/api/v1/baskets/{basket.token}/checkout", body, content_type=JSON, headers={"Idempotency-Key": key})
-    assert response.status_code == 201, response.json()
+    assert response.status_code == 202, response.json()  # placed, waiting for the customer to pay at Stripe
+    assert response.json()["code"] == "payment_pending"
     return basket, response.json()
 
 
