@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make serve`: the site with production settings under gunicorn, with the task worker beside it;
-# Ctrl-C stops both. `make worker` (this script with "worker") runs only the worker.
+# either is started again if it stops, without stopping the other; Ctrl-C stops both.
+# `make worker` (this script with "worker") runs only the worker.
 # Before serving: create the database if missing, migrate, collect static files (only when they
 # changed), and on a new database load the demo content. README.md explains the defaults.
 set -euo pipefail
@@ -15,6 +16,12 @@ export SITE_URL="${SITE_URL:-http://localhost:$PORT}"
 # Plain http on this machine: no redirect to https (a real server sits behind nginx with TLS).
 export SECURE_SSL_REDIRECT="${SECURE_SSL_REDIRECT:-0}"
 export LOG_FORMAT="${LOG_FORMAT:-plain}"
+# Production refuses the console email backend; on this machine emails are written as files instead.
+if [ -z "${EMAIL_BACKEND:-}" ]; then
+    export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+    export EMAIL_FILE_PATH="${EMAIL_FILE_PATH:-$PWD/.local/mail}"
+    mkdir -p "$EMAIL_FILE_PATH"
+fi
 
 if ! is_postgres; then
     echo "make $([ "$mode" = worker ] && echo worker || echo serve): production mode runs on PostgreSQL;" \
@@ -32,8 +39,16 @@ if [ -z "${SECRET_KEY:-}" ]; then
     export SECRET_KEY
 fi
 
+# The worker's id is this machine and port: when a worker stops, the one started in its place first
+# puts back in the queue any task the stopped one was running (manage.py requeue_stalled_tasks).
+WORKER_ID="${WORKER_ID:-$(hostname)-$PORT}"
+run_worker() {
+    "$PY" manage.py requeue_stalled_tasks --worker-id "$WORKER_ID" || true
+    # Lower CPU priority than the web workers, as cerobio-worker.service (Nice=10): emails can wait.
+    exec nice -n 10 "$PY" manage.py db_worker --worker-id "$WORKER_ID"
+}
 if [ "$mode" = worker ]; then
-    exec nice -n 10 "$PY" manage.py db_worker
+    run_worker
 fi
 
 created="$("$PY" manage.py ensure_database)"
@@ -50,17 +65,35 @@ if [ ! -f "$manifest" ] || [ -n "$(find cerobio/static cerobio/core/stylesheet.p
     "$PY" manage.py collectstatic --noinput
 fi
 
-pids=()
+# gunicorn and the worker are watched separately: whichever stops (the worker exits when it loses the
+# database; a crash) is started again after a pause, and the other goes on serving. Ctrl-C stops both.
+stopping=0
+web=0
+worker=0
 stop() {
+    stopping=1
     trap - INT TERM EXIT
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    kill -TERM "$web" "$worker" 2>/dev/null || true
     wait || true
+    exit 0
 }
 trap stop INT TERM EXIT
-.venv/bin/gunicorn --config deploy/gunicorn.conf.py &
-pids+=($!)
-# Lower CPU priority than the web workers, as cerobio-worker.service (Nice=10): emails can wait.
-nice -n 10 "$PY" manage.py db_worker &
-pids+=($!)
+start_web() { .venv/bin/gunicorn --config deploy/gunicorn.conf.py & web=$!; }
+start_worker() { (run_worker) & worker=$!; }
+start_web
+start_worker
 echo "Serving http://localhost:$PORT/ with production settings (Ctrl-C stops)."
-wait -n
+while [ "$stopping" = 0 ]; do
+    wait -n || true
+    [ "$stopping" = 0 ] || break
+    if ! kill -0 "$web" 2>/dev/null; then
+        echo "serve: gunicorn stopped; starting it again in 2 s." >&2
+        sleep 2
+        start_web
+    fi
+    if ! kill -0 "$worker" 2>/dev/null; then
+        echo "serve: the task worker stopped; starting it again in 5 s (its unfinished task goes back in the queue)." >&2
+        sleep 5
+        start_worker
+    fi
+done

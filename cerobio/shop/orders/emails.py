@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import DEFAULT_DB_ALIAS, router, transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django_tasks import task
 
 from .events import record
@@ -73,7 +74,13 @@ def build_email(order, kind: str, extra: dict | None = None) -> EmailMultiAltern
 
 @task()
 def send_order_email(order_id: int, kind: str, extra: dict | None = None) -> None:
-    """Render and send one order email, and note it in the order's history."""
+    """Render and send one order email, and note it in the order's history.
+
+    A task may run twice (a worker that died mid-task has its task put back in the queue:
+    cerobio/core/task_recovery.py), so the confirmation carries an idempotency mark on the order,
+    `confirmation_sent_at`, taken by a guarded update just before sending: only the run that set it
+    sends. If sending fails the mark is given back, so a later run can send.
+    """
     order = Order.objects.get(pk=order_id)
     if order.personal_data_erased:  # the customer asked us to forget their address: nowhere to send it
         record(
@@ -81,5 +88,17 @@ def send_order_email(order_id: int, kind: str, extra: dict | None = None) -> Non
             f"Not emailed ({SUBJECTS[kind].format(number=order.number)}): the customer's personal data was erased.",
         )
         return
-    build_email(order, kind, extra).send()
+    if kind == "confirmation" and not _take_mark(order_id):
+        return  # already sent (or being sent) by an earlier run of this task
+    try:
+        build_email(order, kind, extra).send()
+    except Exception:
+        if kind == "confirmation":
+            Order.objects.filter(pk=order_id).update(confirmation_sent_at=None)
+        raise
     record(order, OrderEvent.Kind.EMAIL_SENT, f"{SUBJECTS[kind].format(number=order.number)} → {order.email}")
+
+
+def _take_mark(order_id: int) -> bool:
+    """Set the confirmation's idempotency mark if it is not set yet; True for the one call that set it."""
+    return bool(Order.objects.filter(pk=order_id, confirmation_sent_at__isnull=True).update(confirmation_sent_at=timezone.now()))

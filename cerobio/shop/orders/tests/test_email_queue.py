@@ -80,3 +80,64 @@ def test_the_immediate_queue_still_waits_for_the_commit(client, shop, django_cap
     assert mail.outbox == [] and len(callbacks) == 1  # nothing sent until the commit runs it
     callbacks[0]()
     assert [m.subject for m in mail.outbox] == [f"Your Cerobio order {order.number} is on its way"]
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_a_confirmation_task_run_twice_sends_one_email(client, shop):
+    """A task put back in the queue after its worker died runs again: the mark on the order stops a second email."""
+    order = _checkout(client, key="email-twice-0001")
+    _run_queued()
+    _run_queued()  # as if the worker had died after sending, before recording the task's success
+    assert [m.subject for m in mail.outbox] == [f"Your Cerobio order {order.number} is confirmed"]
+    order.refresh_from_db()
+    assert order.confirmation_sent_at is not None
+    assert order.events.filter(kind=OrderEvent.Kind.EMAIL_SENT).count() == 1
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_a_confirmation_that_could_not_be_sent_is_sent_by_the_next_run(client, shop, monkeypatch):
+    from django.core.mail import EmailMultiAlternatives
+
+    order = _checkout(client, key="email-fails-0001")
+
+    def refused(self, *args, **kwargs):
+        raise ConnectionRefusedError("the mail server is down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(EmailMultiAlternatives, "send", refused)
+        with pytest.raises(ConnectionRefusedError):
+            _run_queued()
+    order.refresh_from_db()
+    assert order.confirmation_sent_at is None and mail.outbox == []  # the mark was given back
+    _run_queued()
+    assert len(mail.outbox) == 1
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_a_task_left_running_by_a_dead_worker_is_queued_again(client, shop, settings):
+    """The worker claimed the confirmation and died: requeue_stalled_tasks puts it back, and it is sent once."""
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from django_tasks import TaskResultStatus
+
+    order = _checkout(client, key="email-dead-worker-1")
+    task = DBTaskResult.objects.get()
+    task.claim("host-a-worker")  # what db_worker does before running it; then the process died
+    assert DBTaskResult.objects.running().count() == 1
+
+    call_command("requeue_stalled_tasks", worker_id="host-b-worker")  # another worker's: not this one's, not stale
+    assert DBTaskResult.objects.running().count() == 1
+    call_command("requeue_stalled_tasks", worker_id="host-a-worker")  # its supervisor restarts host-a-worker
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.READY and DBTaskResult.objects.ready().count() == 1
+
+    task.claim("host-c-worker")  # claimed again, and that machine vanished
+    call_command("requeue_stalled_tasks")
+    assert DBTaskResult.objects.running().count() == 1  # too recent to be called stalled
+    DBTaskResult.objects.update(started_at=timezone.now() - datetime.timedelta(seconds=settings.TASK_STALL_SECONDS + 1))
+    call_command("requeue_stalled_tasks")
+    assert DBTaskResult.objects.ready().count() == 1
+    _run_queued()
+    assert [m.subject for m in mail.outbox] == [f"Your Cerobio order {order.number} is confirmed"]
