@@ -43,7 +43,7 @@ demo: install
 	$(PY) manage.py ensure_editor
 
 run: demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PORT=$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Development only (refused unless DEBUG): the 6-digit code the local editor's authenticator app
 # would show now, to sign in to the admin without a phone. ACCOUNT=name for another local account.

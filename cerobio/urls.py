@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cerobio.api import main as api_main
 from cerobio.core import health
 from cerobio.core import views as core_views
+from cerobio.core.sitemap import PublicAddressSitemap
 from cerobio.editorial import views as editorial_views
 from cerobio.guide import views as guide_views
 from cerobio.identify import views as identify_views
@@ -21,7 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicAddressSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # Also answered by HealthProbeMiddleware before host and https checks (docs/operations.md).
     path("healthz", health.healthz, name="healthz"),

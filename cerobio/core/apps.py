@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import purge
+        from . import checks, purge  # noqa: F401  (checks registers the deploy checks)
 
         purge.connect()

@@ -61,6 +61,15 @@ if not env_bool("ADMIN_2FA_REQUIRED", True):
     )
 ADMIN_2FA_REQUIRED = True
 
+# Email goes through the server's mail relay unless EMAIL_BACKEND says otherwise; never to the console,
+# which would write customers' names, addresses and order links to the log (and deliver nothing).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or "django.core.mail.backends.smtp.EmailBackend"
+if EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend":
+    raise ImproperlyConfigured(
+        "The console email backend is refused in production: it writes customers' personal data to the log. "
+        "Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend (or filebased with EMAIL_FILE_PATH to try it out)."
+    )
+
 # Background tasks (order and contact emails, cache refreshes) go to a queue in the database that
 # `manage.py db_worker` works through (`make worker`, cerobio-worker.service; docs/deploy.md), so a
 # slow mail server never holds up a customer's request.
