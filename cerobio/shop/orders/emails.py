@@ -88,10 +88,11 @@ def send_order_email(order_id: int, kind: str, extra: dict | None = None) -> Non
             f"Not emailed ({SUBJECTS[kind].format(number=order.number)}): the customer's personal data was erased.",
         )
         return
+    message = build_email(order, kind, extra)  # rendered first: the mark is held only while sending
     if kind == "confirmation" and not _take_mark(order_id):
         return  # already sent (or being sent) by an earlier run of this task
     try:
-        build_email(order, kind, extra).send()
+        message.send()
     except Exception:
         if kind == "confirmation":
             Order.objects.filter(pk=order_id).update(confirmation_sent_at=None)
