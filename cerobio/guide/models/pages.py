@@ -132,6 +132,28 @@ class HomePage(ReviewedPage):
     class Meta:
         verbose_name = "home page"
 
+    def route(self, request, path_components):
+        """Find the page for an address in one query by its `url_path`, not one query per level.
+
+        Wagtail's default walks the tree a level at a time (two queries per level). No page type
+        here routes its own sub-addresses, so the deepest page whose address starts the path is the
+        page, and its own `route()` still decides (live or 404, or what is left of the path).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        addresses = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
+            for depth in range(1, len(path_components) + 1)
+        ]
+        page = (
+            Page.objects.filter(url_path__in=addresses, path__startswith=self.path)
+            .order_by("-depth")
+            .first()
+        )
+        if page is None:
+            raise Http404
+        return page.specific.route(request, path_components[page.depth - self.depth :])
+
 
 class GuidePage(ReviewedPage):
     """A guide article: what is milia, causes, look-alikes, treatment, newborn milia, names."""
