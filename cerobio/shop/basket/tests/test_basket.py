@@ -103,3 +103,21 @@ def test_checkout_subtotal_is_the_sum_the_basket_shows_at_todays_prices(shop):
         now = subtotal(basket)
     assert now == view(basket).subtotal and now.amount == ProductVariant.objects.get(sku=SKU).price * 2 + Decimal("1.25")
     assert len(queries) == 1
+
+
+def test_every_page_header_shows_this_visitors_own_count(client, shop, shopper):
+    """The header is cached per address and count: a change shows at once, and never to another visitor."""
+
+    def header_count(browser, path="/types/milia-en-plaque/") -> str:
+        html = browser.get(path).content.decode()
+        return html.split('class="mini-basket__count">', 1)[1].split("<", 1)[0]
+
+    assert header_count(shopper) == "1"
+    shopper.post("/basket/", {"action": "add", "sku": CREAM, "quantity": "2"})
+    assert header_count(shopper) == "3"
+    from django.test import Client
+
+    assert header_count(Client()) == "0"  # a new visitor on the same page
+    line = _basket(shopper).lines.get(variant__sku=CREAM)
+    shopper.post("/basket/", {"action": "remove", "line": line.pk})
+    assert header_count(shopper) == "1" and header_count(shopper, "/") == "1"
