@@ -98,23 +98,61 @@ def assert_no_violations(page, where: str):
     assert violations == [], f"{where}: {describe_violations(violations)}"
 
 
+SAFETY_NET = {
+    "newborn-nose": ["safety-net-newborn-urgent", "safety-net-newborn-gp", "safety-net-changes", "safety-net-route"],
+    "after-a-burn": ["safety-net-changes", "safety-net-route"],
+}
+
+
+def open_less_likely_by_keyboard(page):
+    """Tab to the closed "Less likely" summary and open it with Enter, as a keyboard user would."""
+    details = page.locator("details#less-likely")
+    assert details.get_attribute("open") is None, "less likely starts closed"
+    assert not details.locator(".identify-match").first.is_visible()
+    tab_to(page, "details#less-likely > summary")
+    page.keyboard.press("Enter")
+    assert details.get_attribute("open") is not None
+    assert details.locator(".identify-match").first.is_visible()
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
 @pytest.mark.parametrize("journey", list(JOURNEYS))
 def test_the_whole_questionnaire_by_keyboard(new_page, journey, javascript):
     answers, expected = JOURNEYS[journey]
     page = new_page(PHONE, javascript=javascript)
     answer_by_keyboard(page, answers)
-    best = page.locator(".identify-match").first
-    assert best.get_attribute("data-slug") == expected
+    best = page.locator("ol.identify-match-list:not(.identify-match-list--less) > .identify-match")
+    assert [best.nth(i).get_attribute("data-slug") for i in range(best.count())] == [expected]  # short
     assert page.locator(".identify-flag").count() == 0
-    assert "This is not a diagnosis" in page.locator("main").inner_text()
+    main = page.locator("main").inner_text()
+    assert "This is not a diagnosis" in main
+    # The safety net, even with no red flag: when to get help, what would change it, the route.
+    net = page.locator(".identify-safety-net [data-care-advice]")
+    assert [net.nth(i).get_attribute("data-care-advice") for i in range(net.count())] == SAFETY_NET[journey]
+    net_text = page.locator(".identify-safety-net").inner_text()
+    assert "999" in net_text and "NHS 111" in net_text
+    if journey == "after-a-burn":
+        assert "you said: on the hands, after a burn or injury" in best.first.inner_text().lower()
+        assert page.locator('[data-slug="syringoma"], [data-slug="medication-associated-milia"]').count() == 0
+    else:
+        assert "3 to 4 months" in net_text
+        assert page.locator('[data-slug="epstein-pearls"], [data-slug="disease-associated-milia"]').count() == 0
+    open_less_likely_by_keyboard(page)
     assert page.locator("#summary").is_visible()
     # The answers never reached the address bar.
     assert page.url.rstrip("/").endswith("/identify")
     assert page.console_errors == []
-    if not javascript:  # the result as a reader without JavaScript has it
-        violations = axe_violations_without_js(page)
-        assert violations == [], describe_violations(violations)
+    violations = axe_violations(page) if javascript else axe_violations_without_js(page)
+    assert violations == [], describe_violations(violations)  # with "less likely" open
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+@pytest.mark.parametrize("journey", list(JOURNEYS))
+def test_journey_result_screenshots(new_page, journey, viewport):
+    page = new_page(viewport)
+    answer_by_keyboard(page, JOURNEYS[journey][0])
+    open_less_likely_by_keyboard(page)
+    screenshot(page, f"identifier-{journey}-{viewport['width']}")
 
 
 def test_change_an_answer_from_the_result(page):
