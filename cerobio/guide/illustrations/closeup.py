@@ -121,7 +121,7 @@ def _area(look: Look, rnd: _Seeded, mean_r: float) -> _Blob | None:
         return _Blob(rnd, c, c, 100, 88, wobble=0.1, lobes=13)
     if look.grouping == "patch" and look.shape != "patch":
         return _Blob(rnd, c, c, 96, max(48, mean_r * 2.6), wobble=0.1)
-    if look.grouping == "cluster":
+    if look.grouping in ("cluster", "nodule"):
         radius = max(34.0, min(100.0, math.sqrt(look.drawn_count) * mean_r * 2.1))
         return _Blob(rnd, c + rnd.between(-10, 10), c + rnd.between(-10, 10), radius, radius * 0.85)
     return None
@@ -211,6 +211,7 @@ def _defs(p: str, look: Look) -> str:
         "<defs>"
         + bump
         + _gradient(f"{p}-v", [(0.6, ("#000", 0)), (1, ("#000", 0.12))], fx=0.5, fy=0.5)
+        + (_nodule_gradient(p) if look.grouping == "nodule" else "")
         + _gradient(f"{p}-h", [(0.45, (redness, 0.75)), (1, (redness, 0))], fx=0.5, fy=0.5)
         + f'<linearGradient id="{p}-d" x2="1" y2="1"><stop stop-color="#000" stop-opacity=".45"/>'
         + '<stop offset="1" stop-color="#fff" stop-opacity=".6"/></linearGradient>'
@@ -219,6 +220,12 @@ def _defs(p: str, look: Look) -> str:
         + f'<clipPath id="{p}-c"><rect width="{SIZE}" height="{SIZE}" rx="14"/></clipPath>'
         + "</defs>"
     )
+
+
+def _nodule_gradient(p: str) -> str:
+    """A raised lump of the reader's skin: lit on top, in shade at the edge."""
+    stops = [(0, (var("skin_light"), 1)), (0.55, (var("skin"), 1)), (1, (var("skin_shade"), 1))]
+    return _gradient(f"{p}-n", stops, fx=0.38, fy=0.3)
 
 
 def _skin(p: str) -> str:
@@ -345,6 +352,10 @@ def _area_svg(look: Look, area: _Blob | None, p: str) -> str:
         )
     if look.grouping == "birthmark":
         return f'<path class="pale-patch" d="{area.path(22)}" fill="{var("pale_patch")}"/>'
+    if look.grouping == "nodule":  # a raised lump of the reader's skin: lit on top, shadowed below
+        return (
+            f'<path class="nodule" d="{area.path()}" fill="url(#{p}-n)" filter="url(#{p}-s)"/>'
+        )
     colour = PALETTES[look.colour][2][0]
     return f'<path class="patch" d="{area.path()}" fill="{colour}" fill-opacity=".7"/>'
 

@@ -14,7 +14,7 @@ MAX_BUMPS = 30
 COLOURS = ("white", "white-yellow", "yellow", "skin", "pink", "red", "clear", "golden")
 SHAPES = ("dome", "flat", "blister", "patch")
 CENTRES = ("none", "dimple", "pore")
-GROUPINGS = ("scattered", "cluster", "plaque", "line", "single", "patch", "birthmark")
+GROUPINGS = ("scattered", "cluster", "nodule", "plaque", "line", "single", "patch", "birthmark")
 
 COLOUR_WORDS = {
     "white": "pearly white",
@@ -35,6 +35,7 @@ NOUNS = {  # shape -> (one, many)
 GROUPING_PHRASES = {
     "scattered": "scattered",
     "cluster": "clustered together",
+    "nodule": "clustered on a raised lump",
     "plaque": "clustered on a raised red patch",
     "line": "in a line",
     "single": "",
@@ -132,6 +133,7 @@ FIELDS_MM = (10, 15, 20, 30, 40, 60)
 PACKING = {
     "scattered": 0.25,
     "cluster": 0.28,
+    "nodule": 0.28,
     "plaque": 0.22,
     "line": 1,
     "single": 1,
@@ -260,6 +262,7 @@ SHAPE_SENTENCES = {
 GROUPING_SENTENCES = {
     "scattered": "They are spread out, with normal skin between them.",
     "cluster": "They sit close together in a small group.",
+    "nodule": "They sit close together on a small raised lump of skin (a nodule), which casts a shadow.",
     "plaque": "They sit close together on a raised, swollen patch of red skin.",
     "line": "They run in a line.",
     "single": "",

@@ -247,6 +247,7 @@ class Appearance(models.Model):
     class Grouping(models.TextChoices):
         SCATTERED = "scattered", "Scattered"
         CLUSTER = "cluster", "Clustered"
+        NODULE = "nodule", "Clustered on a raised lump"
         PLAQUE = "plaque", "On a raised red patch"
         LINE = "line", "In lines"
         SINGLE = "single", "Single"

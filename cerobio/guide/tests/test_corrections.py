@@ -321,6 +321,37 @@ def test_milia_en_plaque_map_shows_the_ear_it_is_usually_behind_not_the_eyes_and
     assert 'data-site="ears" class="site is-highlighted"' in back, "behind the ear is not on the back view"
 
 
+def test_nodular_grouped_milia_are_drawn_on_a_raised_lump(pages):
+    html = pages["/types/nodular-grouped-milia/"]
+    svg = closeups(html)[0]
+    root = _svg(svg)
+    lump = [e for e in root.iter() if e.get("class") == "nodule"]
+    assert lump and lump[0].get("filter"), "no raised, shadowed lump under the cluster"
+    assert re.search(r"raised", visible_text(svg))  # the picture's words say so too
+    assert re.search(r"raised", text_of(pages, "/types/nodular-grouped-milia/"))
+
+
+# --- Found on reading every page again ------------------------------------------------------------
+
+
+def test_no_page_gives_the_untraced_92_percent_for_mouth_cysts(pages):
+    for path, html in pages.items():
+        assert not re.search(r"\b92\s*%", visible_text(html)), path
+
+
+def test_causes_that_rest_only_on_weaker_sources_say_so(pages):
+    for path in ("/causes/", "/types/disease-associated-milia/", "/types/medication-associated-milia/"):
+        said = sentences(text_of(pages, path))
+        for name in ("shingles", "sotretinoin"):
+            mentions = [s for s in said if name in s]
+            assert all(re.search(r"weak", s) for s in mentions), (path, mentions)
+
+
+def test_cryotherapys_pale_patches_are_marked_unconfirmed(pages):
+    said = [s for s in sentences(text_of(pages, "/treatment/")) if "pale patches" in s]
+    assert said and all(re.search(r"\bmay\b|could not confirm|not (?:been )?confirmed", s) for s in said)
+
+
 # --- Advice boxes --------------------------------------------------------------------------------
 
 STOP = set(

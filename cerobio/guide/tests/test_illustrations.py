@@ -275,7 +275,8 @@ def test_every_combination_has_alt_text_with_colour_size_and_grouping():
     colour_words = {"white": "white", "white-yellow": "yellowish", "yellow": "yellow",
                     "skin": "skin-coloured", "pink": "pink", "red": "red", "clear": "clear",
                     "golden": "golden"}  # fmt: skip
-    grouping_words = {"scattered": "scattered", "cluster": "clustered", "plaque": "raised red patch",
+    grouping_words = {"scattered": "scattered", "cluster": "clustered", "nodule": "raised lump",
+                      "plaque": "raised red patch",
                       "line": "line", "single": "single", "patch": "patch", "birthmark": "pale patch"}  # fmt: skip
     for colour, grouping, shape in itertools.product(COLOURS, GROUPINGS, SHAPES):
         alt = closeup_alt(milia(colour=colour, grouping=grouping, shape=shape, typical_count=8))
