@@ -52,6 +52,7 @@ RESERVED_IDS = {
     "causes",
     "course",
     "cue",
+    "see-a-doctor",
 }
 
 # Fitzpatrick types grouped into the three choices the photo filter offers.
