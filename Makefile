@@ -9,12 +9,13 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= cerobio.settings.dev
 
-.PHONY: run install demo test e2e lint format check clean help serve worker backup restore audit lighthouse page-weight bench loadtest totp-code
+.PHONY: run install demo test e2e lint format check clean help serve worker backup restore audit lighthouse page-weight bench loadtest totp-code screenshots
 
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT) (PORT overrides)"
 	@echo "make test   run the whole test suite (browser tests need Chromium)"
 	@echo "make e2e    run only the browser journeys"
+	@echo "make screenshots  every page type at 390/1280/1600 px (test-artifacts/pages/) and the README's set (docs/screenshots/)"
 	@echo "make lint   ruff, Django system checks and the migrations check"
 	@echo "make audit  check the locked runtime packages for known vulnerabilities (pip-audit, needs PyPI)"
 	@echo "make demo   load the demo content (safe to repeat)"
@@ -69,6 +70,12 @@ test: install
 
 e2e: install
 	DJANGO_SETTINGS_MODULE=cerobio.settings.test $(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+# The browser tests' screenshots of every page type (test-artifacts/pages/, also at 1600 px), and
+# the README's set (home, a type page, the identifier's result, the product; phone and desktop)
+# copied small into docs/screenshots/ for committing. Needs Chromium (REQUIRE_BROWSER=1).
+screenshots: install
+	SCREENSHOTS=1 REQUIRE_BROWSER=1 DJANGO_SETTINGS_MODULE=cerobio.settings.test $(PY) -m pytest tests/e2e/test_layout.py -k every_page_type_screenshot $(PYTEST_ARGS)
 
 # Known vulnerabilities in the locked runtime packages, from PyPI's advisory data (docs/security.md).
 # tools/audit.py runs pip-audit over the hashed lock: a vulnerability fails, and so does a package

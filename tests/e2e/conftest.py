@@ -79,10 +79,16 @@ def server_url():
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
         subprocess.run([*manage, *command], env=env, check=True, capture_output=True)
+    yield from serve(env, tmp / "server.log")
+
+
+def serve(env: dict, log_path: Path):
+    """Run `manage.py runserver` with `env` on a free port; yield its URL, then stop it."""
     port = _free_port()
-    log = open(tmp / "server.log", "w")  # noqa: SIM115
+    log = open(log_path, "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env, stdout=log, stderr=subprocess.STDOUT
+        [sys.executable, str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120  # system checks and URL loading take a while on a busy machine
@@ -92,7 +98,7 @@ def server_url():
             break
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError((tmp / "server.log").read_text()) from None
+                raise RuntimeError(log_path.read_text()) from None
             time.sleep(0.2)
     else:
         proc.kill()

@@ -167,6 +167,96 @@ def test_wide_screens_keep_the_row_of_sections(new_page):
     assert page.get_by_label("Search", exact=True).is_visible()
 
 
+WIDE = [1280, 1600]
+
+
+def largest_blank_band(page) -> dict:
+    """The tallest stretch of the main content, top to bottom, where no text is (pictures do not
+    count: a drawing beside an empty column is the gap a reader sees), and where it starts."""
+    return page.evaluate(
+        """() => {
+          const main = document.querySelector("main");
+          const top = main.getBoundingClientRect().top + window.scrollY;
+          const boxes = [...main.querySelectorAll("h1, h2, h3, h4, p, li, dt, dd, th, td, label, button, input, textarea, select, legend, summary, figcaption")]
+            .filter((el) => el.checkVisibility())
+            .map((el) => el.getBoundingClientRect())
+            .filter((r) => r.height > 0 && r.width > 0)
+            .map((r) => [r.top + window.scrollY - top, r.bottom + window.scrollY - top])
+            .sort((a, b) => a[0] - b[0]);
+          let reach = 0, gap = 0, at = 0;
+          for (const [start, end] of boxes) {
+            if (start - reach > gap) { gap = start - reach; at = reach; }
+            reach = Math.max(reach, end);
+          }
+          return {gap: Math.round(gap), at: Math.round(at)};
+        }"""
+    )
+
+
+@pytest.mark.parametrize("width", WIDE)
+def test_wide_screens_leave_no_blank_bands(new_page, order_token, width):
+    """At 1280 and 1600 px no page type has a stretch without text down the page (the type pages
+    used to leave 300-400 px of empty column beside their drawings); the spacing between a page's
+    parts is under 150 px."""
+    page = new_page({"width": width, "height": 900})
+    add_kit_to_basket(page)
+    gaps = {}
+    for name in PAGE_TYPES:
+        visit(page, name, order_token)
+        band = largest_blank_band(page)
+        if band["gap"] > 200:
+            gaps[name] = band
+    assert gaps == {}, gaps
+
+
+def _box(page, selector: str) -> dict:
+    return page.locator(selector).first.bounding_box()
+
+
+def _text_box(page, selector: str) -> dict:
+    """Where the words of an element are (a block beside a float is wider than its lines)."""
+    return page.locator(selector).first.evaluate(
+        """(el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const r = range.getBoundingClientRect();
+          return {x: r.x, y: r.y, width: r.width, height: r.height};
+        }"""
+    )
+
+
+@pytest.mark.parametrize("width", WIDE)
+def test_wide_screens_put_figures_beside_the_text_and_on_this_page_beside_the_article(new_page, width):
+    page = new_page({"width": width, "height": 900})
+    for path, figure, text in (
+        ("/types/milia-en-plaque/", ".type-section__figure", "#look ~ .type-section__media .type-section__text p"),
+        ("/what-is-milia/", ".page-body > .illustration-block", ".page-body > .rich-text li"),
+    ):
+        page.goto(page.base_url + path)
+        fig, words, contents = _box(page, figure), _text_box(page, text), _box(page, ".contents")
+        # The figure is to the right of the words it starts with, on the same lines.
+        assert words["x"] + words["width"] <= fig["x"], (path, words, fig)
+        assert words["y"] < fig["y"] + fig["height"] and fig["y"] < words["y"] + words["height"], (path, words, fig)
+        # "On this page" is in the column beside the article, level with the title ...
+        title = _box(page, "h1")
+        assert contents["x"] >= title["x"] + title["width"], (path, contents, title)
+        assert contents["y"] < title["y"] + title["height"] + 200, (path, contents, title)
+        # ... and stays in view while reading further down.
+        page.locator("#sources-heading").scroll_into_view_if_needed()
+        assert page.locator(".contents").evaluate(
+            "n => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+        ), path
+
+
+def test_phones_show_figures_full_width_above_their_text(new_page):
+    page = new_page(PHONE)
+    page.goto(page.base_url + "/types/milia-en-plaque/")
+    fig = _box(page, ".type-section__figure")
+    words = _box(page, ".type-section__text p")
+    assert fig["y"] + fig["height"] <= words["y"]
+    assert fig["width"] > PHONE["width"] * 0.75
+
+
 SHOTS = ARTIFACTS / "pages"
 # The README's set (docs/screenshots/): page type -> file name stem.
 README_SET = {"home": "home", "type": "type-page", "identify-result": "identifier-result", "product": "product"}
