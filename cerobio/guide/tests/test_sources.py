@@ -209,3 +209,32 @@ def test_every_outbound_link_on_every_rendered_page_is_canonical(demo, client):
             if ref.doi:
                 assert soup.find("a", href=ref.doi_url), f"{page.url}: the DOI of {ref.key} is not linked"
     assert checked > 100  # the sources lists were really read
+
+
+# Where the fact sheet flags that sources disagree ("[check: …]"), the page says so.
+DISAGREEMENTS = {
+    "/look-alikes/": 4,  # baby acne: how many; flat warts and oil glands: size; colloid milium: colour
+    "/newborn-milia/": 2,  # baby acne: how many; the names of the mouth cysts
+    "/types/congenital-milia/": 1,  # newborn milia: size
+    "/types/benign-primary-milia/": 1,  # whether they go by themselves
+    "/names-for-milia/": 1,  # the codes
+}
+
+
+@pytest.mark.parametrize(("path", "at_least"), DISAGREEMENTS.items())
+def test_a_page_says_where_sources_differ(demo, client, path, at_least):
+    text = BeautifulSoup(client.get(path).content, "html.parser").get_text(" ").lower()
+    assert text.count("sources differ") >= at_least, path
+
+
+def test_every_weaker_source_is_labelled_in_every_sources_list(demo, client):
+    from wagtail.models import Page
+
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        refs = getattr(page, "references", None)
+        if not refs:
+            continue
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        items = soup.find("section", attrs={"aria-labelledby": "sources-heading"}).find("ol").find_all("li", recursive=False)
+        for item, ref in zip(items, refs, strict=True):
+            assert ("weaker source" in item.get_text(" ")) == ref.is_weaker, f"{page.url}: {ref.key}"
