@@ -207,6 +207,19 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 if os.environ.get("EMAIL_FILE_PATH"):  # for django.core.mail.backends.filebased.EmailBackend
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cerobio <hello@cerobio.example>")
+# The shop's own inbox: told of each new paid order and of stock falling to its warning level
+# (docs/shop.md). Empty: no staff emails.
+SHOP_STAFF_EMAIL = os.environ.get("SHOP_STAFF_EMAIL", "")
+# Carriers staff choose from when dispatching, each with its tracking page; {number} is replaced by
+# the parcel's tracking number (URL-quoted). Change the list here; orders keep the link they were sent.
+SHOP_CARRIERS = {
+    "Royal Mail": "https://www.royalmail.com/track-your-item#/tracking-results/{number}",
+    "Parcelforce": "https://www.parcelforce.com/track-trace?trackNumber={number}",
+    "DPD": "https://track.dpd.co.uk/parcels/{number}",
+    "Evri": "https://www.evri.com/track/parcel/{number}",
+    "DHL": "https://www.dhl.com/gb-en/home/tracking.html?tracking-id={number}",
+    "UPS": "https://www.ups.com/track?tracknum={number}",
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cerobio"

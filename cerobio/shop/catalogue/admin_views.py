@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -46,16 +47,43 @@ def low_stock_rows(request=None):
     return rows, threshold
 
 
+class HistoryFilter(forms.Form):
+    """Which stock changes to list: one item, one reason, or all."""
+
+    sku = forms.ChoiceField(label="Item", required=False)
+    reason = forms.ChoiceField(label="Reason", required=False,
+                               choices=[("", "All reasons"), *StockMovement.Reason.choices])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        skus = ProductVariant.objects.order_by("sku").values_list("sku", flat=True)
+        self.fields["sku"].choices = [("", "All items"), *((sku, sku) for sku in skus)]
+
+    def movements(self):
+        found = StockMovement.objects.select_related("user", "order")
+        if not self.is_valid():
+            return found.none() if self.is_bound else found
+        if self.cleaned_data["sku"]:
+            found = found.filter(sku=self.cleaned_data["sku"])
+        if self.cleaned_data["reason"]:
+            found = found.filter(reason=self.cleaned_data["reason"])
+        return found
+
+
 def stock_index(request):
     if not request.user.has_perm(CHANGE_STOCK):
         raise PermissionDenied
     rows, threshold = low_stock_rows(request)
+    history = HistoryFilter({k: request.GET.get(k, "") for k in ("sku", "reason")})
+    page = Paginator(history.movements(), 50).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("p", None)
     return render(
         request,
         "shop/admin/stock_index.html",
         {
-            "rows": rows, "threshold": threshold, "form": StockForm(),
-            "movements": StockMovement.objects.select_related("user", "order")[:100],
+            "rows": rows, "threshold": threshold, "form": StockForm(), "history": history, "page": page,
+            "query": query.urlencode(),
             "header_title": "Stock levels", "page_title": "Stock levels", "header_icon": "tag",
         },
     )

@@ -13,8 +13,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from .alerts import save_level
 from .lock_objects import stock_for_update
-from .models import ProductVariant, Reservation, Stock, StockMovement
+from .models import ProductVariant, Reservation, Stock, StockMovement, low_stock_level
 
 
 class InsufficientStock(Exception):
@@ -64,6 +65,7 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
     now = now or timezone.now()
     stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
     holds = {r.variant_id: r for r in order.reservations.all()}
+    level = low_stock_level()
     short = []
     for need in sorted(needs, key=lambda n: n.variant_id):
         stock = stocks.get(need.variant_id)
@@ -78,7 +80,7 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
             short.append(need.sku)
             continue
         stock.quantity -= need.quantity
-        stock.save(update_fields=["quantity", "updated_at"])
+        save_level(stock, level)
         StockMovement.objects.create(
             variant_id=need.variant_id, sku=need.sku, change=-need.quantity, quantity_after=stock.quantity,
             reason=StockMovement.Reason.SOLD, order=order,
@@ -99,12 +101,13 @@ def restock(order, needs: list[Need], *, user=None, note: str = "") -> None:
     per order line, so no line can ever return more than it sold) and holds the order's lock.
     """
     stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
+    level = low_stock_level()
     for need in sorted(needs, key=lambda n: n.variant_id):
         stock = stocks.get(need.variant_id)
         if stock is None or need.quantity <= 0:
             continue
         stock.quantity += need.quantity
-        stock.save(update_fields=["quantity", "updated_at"])
+        save_level(stock, level)
         StockMovement.objects.create(
             variant_id=need.variant_id, sku=need.sku, change=need.quantity, quantity_after=stock.quantity,
             reason=StockMovement.Reason.RETURNED, order=order, user=user, note=note[:250],
@@ -156,7 +159,7 @@ def _locked_stock(variant: ProductVariant) -> Stock:
 
 def _record(stock: Stock, variant: ProductVariant, change: int, reason: str, note: str, user) -> StockMovement:
     stock.quantity += change
-    stock.save(update_fields=["quantity", "updated_at"])
+    save_level(stock, low_stock_level())
     return StockMovement.objects.create(
         variant=variant, sku=variant.sku, change=change, quantity_after=stock.quantity,
         reason=reason, note=note, user=user,

@@ -15,10 +15,11 @@ from cerobio.shop.catalogue.stock_actions import Need, allocate, release
 from cerobio.shop.money import quantize
 from cerobio.shop.payments.models import Payment
 
-from .emails import queue_email
+from .emails import queue_email, queue_shop_email
 from .events import record as _event
-from .lock_objects import order_for_update
+from .lock_objects import order_for_update, orders_for_update
 from .models import Order, OrderEvent
+from .tracking import tracking_link
 
 S = Order.Status
 PAYABLE = (S.PENDING_PAYMENT, S.PAYMENT_FAILED)
@@ -70,6 +71,7 @@ def mark_paid(
                 + ", ".join(short) + ". Restock or refund.",
             )
         queue_email(order, "confirmation")
+        queue_shop_email(order)
     return order
 
 
@@ -129,17 +131,34 @@ def fail_payment(order_id: int, *, reason: str, abandoned: bool = False, provide
 
 
 def dispatch(order_id: int, *, carrier: str, tracking_number: str, tracking_url: str = "", user=None) -> Order:
-    """Mark a paid order as sent, with the carrier and tracking number; emails the customer."""
+    """Mark a paid order as sent, with the carrier and tracking number; emails the customer.
+
+    The tracking link is made from the carrier and the number (SHOP_CARRIERS) unless one is given.
+    """
     with transaction.atomic():
         order = order_for_update(order_id)
         if order.status != S.PAID:
-            raise OrderActionRefused(f"Only paid orders can be dispatched; this one is '{order.get_status_display()}'.")
-        order.carrier, order.tracking_number, order.tracking_url = carrier.strip(), tracking_number.strip(), tracking_url.strip()
+            raise OrderActionRefused(f"Only paid orders can be dispatched; {order.number} is '{order.get_status_display()}'.")
+        link = tracking_url.strip() or tracking_link(carrier, tracking_number)
+        order.carrier, order.tracking_number, order.tracking_url = carrier.strip(), tracking_number.strip(), link
         order.status, order.dispatched_at = S.DISPATCHED, timezone.now()
         order.save(update_fields=["carrier", "tracking_number", "tracking_url", "status", "dispatched_at"])
         _event(order, OrderEvent.Kind.DISPATCHED, f"Sent with {order.carrier}, tracking number {order.tracking_number}.", user)
         queue_email(order, "dispatched")
     return order
+
+
+def dispatch_many(tracking_numbers: dict[int, str], *, carrier: str, user=None) -> list[Order]:
+    """Mark several paid orders as sent with one carrier, each with its tracking number: all of them,
+    or (if any cannot be) none."""
+    with transaction.atomic():
+        orders = orders_for_update(tracking_numbers)
+        if len(orders) != len(tracking_numbers):
+            raise OrderActionRefused("Some of the chosen orders no longer exist.")
+        not_paid = [f"{o.number} ({o.get_status_display()})" for o in orders if o.status != S.PAID]
+        if not_paid:
+            raise OrderActionRefused("Only paid orders can be dispatched; not these: " + ", ".join(not_paid) + ".")
+        return [dispatch(o.pk, carrier=carrier, tracking_number=tracking_numbers[o.pk], user=user) for o in orders]
 
 
 def mark_delivered(order_id: int, *, user=None) -> Order:

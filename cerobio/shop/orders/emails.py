@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import DEFAULT_DB_ALIAS, router, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -16,6 +17,7 @@ SUBJECTS = {
     "confirmation": "Your Cerobio order {number} is confirmed",
     "dispatched": "Your Cerobio order {number} is on its way",
     "refund": "We have refunded you for order {number}",
+    "message": "A message about your Cerobio order {number}",
 }
 
 
@@ -27,10 +29,14 @@ def queue_email(order, kind: str, **extra) -> None:
     flush less per paid order; docs/performance.md). Any other queue, such as the immediate one in
     development and the tests, which would send at once, is handed the task after the commit.
     """
-    order_id = order.pk
+    enqueue_with_transaction(send_order_email, order_id=order.pk, kind=kind, extra=extra)
+
+
+def enqueue_with_transaction(task, **kwargs) -> None:
+    """Enqueue `task` so that it exists only if the current transaction commits (see queue_email)."""
 
     def enqueue():
-        send_order_email.enqueue(order_id=order_id, kind=kind, extra=extra)
+        task.enqueue(**kwargs)
 
     if _queue_shares_the_transaction():
         enqueue()
@@ -89,12 +95,13 @@ def send_order_email(order_id: int, kind: str, extra: dict | None = None) -> Non
         )
         return
     message = build_email(order, kind, extra)  # rendered first: the mark is held only while sending
-    if kind == "confirmation" and not _take_mark(order_id):
+    again = bool((extra or {}).get("again"))  # staff asked for it to be sent again: no mark
+    if kind == "confirmation" and not again and not _take_mark(order_id):
         return  # already sent (or being sent) by an earlier run of this task
     try:
         message.send()
     except Exception:
-        if kind == "confirmation":
+        if kind == "confirmation" and not again:
             Order.objects.filter(pk=order_id).update(confirmation_sent_at=None)
         raise
     record(order, OrderEvent.Kind.EMAIL_SENT, f"{SUBJECTS[kind].format(number=order.number)} → {order.email}")
@@ -103,3 +110,30 @@ def send_order_email(order_id: int, kind: str, extra: dict | None = None) -> Non
 def _take_mark(order_id: int) -> bool:
     """Set the confirmation's idempotency mark if it is not set yet; True for the one call that set it."""
     return bool(Order.objects.filter(pk=order_id, confirmation_sent_at__isnull=True).update(confirmation_sent_at=timezone.now()))
+
+
+def queue_shop_email(order) -> None:
+    """Tell the shop (SHOP_STAFF_EMAIL) about a new paid order, once the payment's transaction commits."""
+    enqueue_with_transaction(send_new_order_to_shop, order_id=order.pk)
+
+
+@task()
+def send_new_order_to_shop(order_id: int) -> None:
+    """Email the shop about a new paid order, once: the order's `staff_notified_at` is set in the same
+    transaction as the send, so a task run twice sends one email, and a send that fails can run again."""
+    if not settings.SHOP_STAFF_EMAIL:
+        return
+    with transaction.atomic():
+        if not Order.objects.filter(pk=order_id, staff_notified_at__isnull=True).update(staff_notified_at=timezone.now()):
+            return  # told already
+        order = Order.objects.prefetch_related("lines").get(pk=order_id)
+        from .fetch import order_summary
+
+        context = {"order": order, "summary": order_summary(order, history=False),
+                   "admin_url": settings.SITE_URL + reverse("shop_order_detail", args=[order.pk])}
+        EmailMultiAlternatives(
+            subject=f"New order {order.number}: {order.total_money} ({order.shipping_name})",
+            body=render_to_string("emails/shop_new_order.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[settings.SHOP_STAFF_EMAIL],
+        ).send()

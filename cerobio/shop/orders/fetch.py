@@ -82,3 +82,72 @@ def order_summary(order: Order, *, history: bool = True) -> OrderSummary:
         steps=[(label, reached[status]) for status, label in STEPS],
         history=[e for e in order.events.all() if e.kind in OrderEvent.CUSTOMER_KINDS] if history else [],
     )
+
+
+@dataclass(frozen=True)
+class RefundRow:
+    sku: str
+    name: str
+    units: int
+    unit_price: Money
+    amount: Money
+    back_on_sale: int
+    written_off: int
+
+
+@dataclass(frozen=True)
+class RefundSummary:
+    """What a refund staff are about to send comes to, line by line, before any money moves."""
+
+    rows: list[RefundRow]
+    delivery: Money | None
+    goodwill: Money | None
+    total: Money
+
+
+def refund_summary(order: Order, refunding) -> RefundSummary:
+    """The confirmation step's summary of a `refunds.Refunding` for this order."""
+    from .refunds import amount_for
+
+    c = order.currency
+    rows = []
+    for line in order.lines.all():
+        units = refunding.units.get(line.pk, 0)
+        back, lost = refunding.back_on_sale.get(line.pk, 0), refunding.written_off.get(line.pk, 0)
+        if units or back or lost:
+            rows.append(RefundRow(line.sku, f"{line.product_name} – {line.variant_name}", units,
+                                  Money(line.unit_price, c), Money(line.unit_price * units, c), back, lost))
+    return RefundSummary(
+        rows=rows,
+        delivery=Money(order.shipping_price, c) if refunding.delivery else None,
+        goodwill=Money(refunding.goodwill, c) if refunding.goodwill else None,
+        total=Money(amount_for(order, refunding), c),
+    )
+
+
+def payment_status(order: Order, *, test_mode: bool = False) -> str:
+    """The money side of an order in one truthful sentence for staff: paid, refunded (part or all),
+    or not paid and why. "Test mode" is said only of money that was (not really) taken."""
+    if order.paid_at is None:
+        declined = [p for p in order.payments.all() if p.status == "declined"]
+        if order.status == Order.Status.PENDING_PAYMENT:
+            return "Not paid yet: waiting for the payment to be confirmed."
+        if declined:
+            return "Not paid: the card was declined. Nothing was taken."
+        if order.status == Order.Status.PAYMENT_FAILED:
+            return "Not paid: the payment was not completed. Nothing was taken."
+        return "Not paid. Nothing was taken."
+    total, refunded = Money(order.total, order.currency), Money(order.refunded_total, order.currency)
+    if order.refunded_total >= order.total:
+        text = f"Refunded in full: {total} paid, {refunded} refunded."
+    elif order.refunded_total > 0:
+        kept = Money(order.total - order.refunded_total, order.currency)
+        text = f"Partly refunded: {total} paid, {refunded} refunded, {kept} kept."
+    else:
+        text = f"Paid {total}."
+    pending = [r for r in order.refunds.all() if r.status == "pending"]
+    if pending:
+        text += f" {len(pending)} refund{'s' if len(pending) > 1 else ''} being sent."
+    if test_mode:
+        text += " Test mode: no real money was taken."
+    return text

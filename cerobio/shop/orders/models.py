@@ -62,6 +62,7 @@ class Order(models.Model):
     total = models.DecimalField("Total (VAT included)", max_digits=10, decimal_places=2)
     vat_total = models.DecimalField("VAT included in total", max_digits=10, decimal_places=2)
     refunded_total = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+    delivery_refunded = models.BooleanField(default=False, help_text="The delivery charge was refunded.")
 
     payment_provider = models.CharField(max_length=20)
     carrier = models.CharField(max_length=80, blank=True)
@@ -81,6 +82,10 @@ class Order(models.Model):
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     dispatched_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
+    staff_notified_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When the shop was emailed about this new paid order (set once, so it is emailed once).",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -154,6 +159,13 @@ class OrderLine(models.Model):
         "Units put back on sale", default=0,
         help_text="Units of this line that went back into stock (refund, return or cancellation); never more than sold.",
     )
+    written_off_quantity = models.PositiveIntegerField(
+        "Units returned and written off", default=0,
+        help_text="Units sent back by the customer that could not be sold again.",
+    )
+    refunded_quantity = models.PositiveIntegerField(
+        "Units refunded", default=0, help_text="Units of this line whose price was refunded; never more than sold."
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -163,6 +175,15 @@ class OrderLine(models.Model):
                 name="orders_line_restocked_within_sold",
                 condition=Q(restocked_quantity__gte=0, restocked_quantity__lte=models.F("quantity")),
             ),
+            # Units back (on sale or written off) never exceed the units sold, whatever the mix.
+            models.CheckConstraint(
+                name="orders_line_units_back_within_sold",
+                condition=Q(restocked_quantity__lte=models.F("quantity") - models.F("written_off_quantity")),
+            ),
+            models.CheckConstraint(
+                name="orders_line_refunded_within_sold",
+                condition=Q(refunded_quantity__gte=0, refunded_quantity__lte=models.F("quantity")),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -170,7 +191,17 @@ class OrderLine(models.Model):
 
     @property
     def restockable(self) -> int:
-        """Units of this line that could still go back on sale."""
+        """Units of this line that could still go back on sale (or, once sent, come back at all)."""
+        return self.quantity - self.restocked_quantity - self.written_off_quantity
+
+    @property
+    def refundable(self) -> int:
+        """Units of this line whose price has not been refunded yet."""
+        return self.quantity - self.refunded_quantity
+
+    @property
+    def to_pack(self) -> int:
+        """Units to send: those not put back on sale before dispatch."""
         return self.quantity - self.restocked_quantity
 
     @property
@@ -194,6 +225,10 @@ class OrderEvent(models.Model):
         NOTE = "note", "Note"
         STOCK_PROBLEM = "stock_problem", "Stock problem"
         RESTOCKED = "restocked", "Put back on sale"
+        RETURNED = "returned", "Items returned"
+        STAFF_NOTE = "staff_note", "Staff note"
+        MESSAGE = "message", "Message to the customer"
+        ADDRESS_CHANGED = "address_changed", "Delivery address changed"
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

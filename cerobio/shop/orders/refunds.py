@@ -1,20 +1,22 @@
-"""Cancelling, refunding and putting sold units back on sale. No lock is held while the payment
-provider is called:
+"""Refunds, returns, cancelling, and putting sold units back on sale. No lock is held while the
+payment provider is called:
 
-1. under the order lock, check the amount and set it aside (refunded_total goes up, a pending
-   Refund row is written), so two staff members can never refund more than was paid; units chosen
-   to go back on sale are counted on their order lines at the same moment;
+1. under the order lock, check what staff chose and set it aside: `refunded_total` goes up, a pending
+   Refund row is written, and each order line counts the units refunded, put back on sale or
+   written off, so two staff members can never refund or take back more than was sold or paid;
 2. call the provider with no transaction open;
-3. under the lock again, mark the refund done and put the units back in stock, or give the amount
-   and the units back if the provider refused.
+3. under the lock again, mark the refund done and put the units back in stock, or give every count
+   back if the provider refused.
 
-Each order line counts the units that went back on sale (`restocked_quantity`), and a constraint
-keeps that at most what the line sold: across every refund, return and cancellation, a line can
-never put back more than it sold.
+Each order line keeps its counts (`refunded_quantity`, `restocked_quantity`, `written_off_quantity`),
+and constraints keep units refunded, and units back (on sale or written off), at most what the line
+sold: across every refund, return and cancellation, a line can never take back more than it sold.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
@@ -33,45 +35,65 @@ from .models import Order, OrderEvent, OrderLine
 REFUNDABLE = (S.PAID, S.DISPATCHED, S.DELIVERED, S.CANCELLED, S.REFUNDED)
 
 
-def _set_aside(order_id: int, amount: Decimal, reason: str, user, units: dict[int, int]) -> Refund:
-    with transaction.atomic():
-        order = order_for_update(order_id)
-        if order.paid_at is None or order.status not in REFUNDABLE:
-            raise OrderActionRefused("Only paid orders can be refunded.")
-        left = order.total - order.refunded_total
-        if amount <= 0:
-            raise OrderActionRefused("Enter an amount above £0.00.")
-        if amount > left:
-            raise OrderActionRefused(f"At most £{left} can still be refunded on this order.")
-        if units and order.dispatched_at is not None:
-            raise OrderActionRefused(
-                "This order was sent, so a refund cannot put its items back on sale; record them as returned instead."
-            )
-        _count_restocked(order, units)
-        Order.objects.filter(pk=order.pk).update(refunded_total=F("refunded_total") + amount)
-        return Refund.objects.create(order=order, amount=amount, reason=reason, user=user)
+class NothingToRefund(OrderActionRefused):
+    """The refund would come to £0.00."""
+
+
+@dataclass(frozen=True)
+class Refunding:
+    """What staff chose to give back. Maps are order line id → units.
+
+    `units`: units whose price is refunded; `back_on_sale`: units going back into stock (before
+    dispatch, or returned after it); `written_off`: returned units that cannot be sold again;
+    `delivery`: refund the delivery charge; `goodwill`: a free amount on top; `rest`: refund whatever
+    is left to refund (a cancellation).
+    """
+
+    units: dict[int, int] = field(default_factory=dict)
+    back_on_sale: dict[int, int] = field(default_factory=dict)
+    written_off: dict[int, int] = field(default_factory=dict)
+    delivery: bool = False
+    goodwill: Decimal = Decimal("0.00")
+    rest: bool = False
+
+    def __post_init__(self):
+        for name in ("units", "back_on_sale", "written_off"):
+            counts = getattr(self, name)
+            if any(n < 0 for n in counts.values()):
+                raise OrderActionRefused("Enter 0 or more units.")
+            object.__setattr__(self, name, {line_id: n for line_id, n in counts.items() if n})
+        if self.goodwill < 0:
+            raise OrderActionRefused("An extra amount cannot be below £0.00.")
+        object.__setattr__(self, "goodwill", quantize(self.goodwill))
+
+
+def amount_for(order: Order, refunding: Refunding) -> Decimal:
+    """The money the chosen units, delivery and goodwill come to (without `rest`)."""
+    prices = {line.pk: line.unit_price for line in order.lines.all()}
+    goods = sum((prices.get(line_id, Decimal(0)) * n for line_id, n in refunding.units.items()), Decimal(0))
+    delivery = order.shipping_price if refunding.delivery else Decimal(0)
+    return quantize(goods + delivery + refunding.goodwill)
 
 
 def refund(order_id: int, *, amount, reason: str, user=None, restock_units: dict[int, int] | None = None) -> Refund:
-    """Refund part or all of a paid order through its payment provider; emails the customer.
+    """Refund an amount of a paid order, putting chosen units back on sale (an order not sent only)."""
+    return give_back(order_id, Refunding(goodwill=quantize(amount), back_on_sale=restock_units or {}),
+                     reason=reason, user=user)
 
-    `restock_units` maps order line ids to the units staff chose to put back on sale (an order
-    that was never sent only); they go back once the provider has accepted the refund.
+
+def give_back(order_id: int, refunding: Refunding, *, reason: str, user=None, returned: bool = False,
+              refunded_before: Decimal | None = None) -> Refund:
+    """Refund what staff chose through the payment provider, put units back, and email the customer.
+
+    `returned`: the customer sent items back after dispatch (a return). `refunded_before`: what had
+    been refunded when staff saw the summary; if another refund happened since, nothing is done.
     """
-    amount = quantize(amount)
-    units = {line_id: n for line_id, n in (restock_units or {}).items() if n}
-    pending = _set_aside(order_id, amount, reason, user, units)
+    pending, amount = _set_aside(order_id, refunding, reason, user, returned, refunded_before)
     order = Order.objects.get(pk=order_id)
     try:
         reference = get_provider(order.payment_provider).refund(order, Money(amount), f"refund-{pending.pk}")
     except PaymentError as exc:
-        with transaction.atomic():
-            order = order_for_update(order_id)
-            Order.objects.filter(pk=order.pk).update(refunded_total=F("refunded_total") - amount)
-            for line_id, n in units.items():
-                OrderLine.objects.filter(pk=line_id).update(restocked_quantity=F("restocked_quantity") - n)
-            Refund.objects.filter(pk=pending.pk).update(status=Refund.Status.FAILED)
-            _event(order, OrderEvent.Kind.NOTE, f"Refund of £{amount} failed: {exc}", user)
+        _give_counts_back(order_id, pending, refunding, amount, user, exc)
         raise OrderActionRefused(f"The refund did not go through: {exc}") from exc
     with transaction.atomic():
         order = order_for_update(order_id)
@@ -81,33 +103,119 @@ def refund(order_id: int, *, amount, reason: str, user=None, restock_units: dict
             order.status = S.REFUNDED
             order.save(update_fields=["status"])
         what = "Refunded in full" if full else "Partly refunded"
-        _event(order, OrderEvent.Kind.REFUNDED, f"{what}: £{amount}. Reason: {reason}", user, amount=str(amount))
-        _put_back(order, units, user, f"Refund: {reason}")
+        details = _describe(order, refunding)
+        _event(order, OrderEvent.Kind.REFUNDED, f"{what}: £{amount}{details}. Reason: {reason}"[:500], user,
+               amount=str(amount), reference=reference)
+        if returned:
+            _record_return(order, refunding, user, reason)
+        _put_back(order, refunding.back_on_sale, user, f"{'Returned' if returned else 'Refund'}: {reason}")
         queue_email(order, "refund", amount=str(amount))
     pending.refresh_from_db()
     return pending
 
 
-def _count_restocked(order: Order, units: dict[int, int]) -> None:
-    """Count units of the order's lines as going back on sale, or refuse (the caller holds the order's lock).
+def _set_aside(order_id, refunding: Refunding, reason, user, returned, refunded_before) -> tuple[Refund, Decimal]:
+    with transaction.atomic():
+        order = order_for_update(order_id)
+        if order.paid_at is None or order.status not in REFUNDABLE:
+            raise OrderActionRefused("Only paid orders can be refunded.")
+        if refunded_before is not None and order.refunded_total != refunded_before:
+            raise OrderActionRefused(
+                "Another refund was made on this order since the summary was shown. Check the order and try again."
+            )
+        _check_return(order, refunding, returned)
+        left = order.total - order.refunded_total
+        amount = left if refunding.rest else amount_for(order, refunding)
+        if amount <= 0:
+            raise NothingToRefund("Choose items, the delivery charge or an amount to refund: the refund comes to £0.00.")
+        if amount > left:
+            raise OrderActionRefused(f"At most £{left} can still be refunded on this order; this comes to £{amount}.")
+        _count(order, refunding.units, refunded=1)
+        _count(order, refunding.back_on_sale, restocked=1)
+        _count(order, refunding.written_off, written_off=1)
+        if refunding.delivery and not Order.objects.filter(
+            pk=order.pk, delivery_refunded=False, shipping_price__gt=0
+        ).update(delivery_refunded=True):
+            raise OrderActionRefused("The delivery charge was free or has already been refunded.")
+        Order.objects.filter(pk=order.pk).update(refunded_total=F("refunded_total") + amount)
+        return Refund.objects.create(order=order, amount=amount, reason=reason[:255], user=user), amount
 
-    Each line's count changes only while it stays within what the line sold, so no sequence of
-    refunds, returns and cancellations can put back more than was sold.
+
+def _check_return(order: Order, refunding: Refunding, returned: bool) -> None:
+    sent = order.dispatched_at is not None
+    if returned and not sent:
+        raise OrderActionRefused(
+            "This order has not been sent, so nothing can be returned; refund it and put its items back on sale instead."
+        )
+    if refunding.back_on_sale and sent and not returned:
+        raise OrderActionRefused(
+            "This order was sent, so a refund cannot put its items back on sale; record them as returned instead."
+        )
+    if refunding.written_off and not returned:
+        raise OrderActionRefused("Only items sent back by the customer can be written off.")
+
+
+# Which count each kind of units changes, and what to tell staff when a line has too few left.
+COUNTS = {
+    "refunded": ("refunded_quantity", "Only {left} of {sku} can still be refunded on this order ({sold} sold, {done} refunded)."),
+    "restocked": ("restocked_quantity", "Only {left} of {sku} can still go back on sale on this order ({sold} sold, {done} already back)."),
+    "written_off": ("written_off_quantity", "Only {left} of {sku} can still come back on this order ({sold} sold, {done} already back)."),
+}
+
+
+def _count(order: Order, units: dict[int, int], **which) -> None:
+    """Add units to one count of the order's lines, or refuse (the caller holds the order's lock).
+
+    Each count changes only while the line stays within what it sold (the database's constraints
+    say the same), so no sequence of refunds, returns and cancellations can take back more than was sold.
     """
+    (kind,) = which
+    column, problem = COUNTS[kind]
     for line_id, n in sorted(units.items()):
-        if n < 0:
-            raise OrderActionRefused("Enter 0 or more units to put back on sale.")
-        counted = OrderLine.objects.filter(
-            pk=line_id, order=order, restocked_quantity__lte=F("quantity") - n
-        ).update(restocked_quantity=F("restocked_quantity") + n)
-        if not counted:
-            line = OrderLine.objects.filter(pk=line_id, order=order).first()
+        lines = OrderLine.objects.filter(pk=line_id, order=order)
+        if kind == "refunded":
+            room = lines.filter(refunded_quantity__lte=F("quantity") - n)
+        else:
+            room = lines.filter(restocked_quantity__lte=F("quantity") - F("written_off_quantity") - n)
+        if not room.update(**{column: F(column) + n}):
+            line = lines.first()
             if line is None:
                 raise OrderActionRefused("That item is not part of this order.")
-            raise OrderActionRefused(
-                f"Only {line.restockable} of {line.sku} can still go back on sale on this order "
-                f"({line.quantity} sold, {line.restocked_quantity} already back)."
-            )
+            done = line.refunded_quantity if kind == "refunded" else line.restocked_quantity + line.written_off_quantity
+            raise OrderActionRefused(problem.format(left=line.quantity - done, sku=line.sku, sold=line.quantity, done=done))
+
+
+def _give_counts_back(order_id: int, pending: Refund, refunding: Refunding, amount: Decimal, user, exc) -> None:
+    """The provider refused: undo everything `_set_aside` counted, and say so in the history."""
+    with transaction.atomic():
+        order = order_for_update(order_id)
+        Order.objects.filter(pk=order.pk).update(refunded_total=F("refunded_total") - amount)
+        if refunding.delivery:
+            Order.objects.filter(pk=order.pk).update(delivery_refunded=False)
+        for kind, units in (("refunded", refunding.units), ("restocked", refunding.back_on_sale),
+                            ("written_off", refunding.written_off)):
+            column = COUNTS[kind][0]
+            for line_id, n in units.items():
+                OrderLine.objects.filter(pk=line_id).update(**{column: F(column) - n})
+        Refund.objects.filter(pk=pending.pk).update(status=Refund.Status.FAILED)
+        _event(order, OrderEvent.Kind.NOTE, f"Refund of £{amount} failed: {exc}", user)
+
+
+def _describe(order: Order, refunding: Refunding) -> str:
+    skus = {line.pk: line.sku for line in order.lines.all()}
+    parts = [f"{n} × {skus[line_id]}" for line_id, n in sorted(refunding.units.items())]
+    if refunding.delivery:
+        parts.append(f"delivery £{order.shipping_price}")
+    if refunding.goodwill and parts:
+        parts.append(f"£{refunding.goodwill} extra")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _record_return(order: Order, refunding: Refunding, user, reason: str) -> None:
+    skus = {line.pk: line.sku for line in order.lines.all()}
+    back = [f"{n} × {skus[i]} back on sale" for i, n in sorted(refunding.back_on_sale.items())]
+    lost = [f"{n} × {skus[i]} written off" for i, n in sorted(refunding.written_off.items())]
+    _event(order, OrderEvent.Kind.RETURNED, f"Returned: {', '.join(back + lost) or 'no items'}. {reason}"[:500], user)
 
 
 def _put_back(order: Order, units: dict[int, int], user, why: str) -> None:
@@ -137,14 +245,14 @@ def cancel(order_id: int, *, reason: str, user=None) -> Order:
         if was_paid:
             # Only what has not gone back on sale already (an earlier refund may have put some back).
             units = {line.pk: line.restockable for line in order.lines.all() if line.restockable}
-            _count_restocked(order, units)
+            _count(order, units, restocked=1)
             _put_back(order, units, user, f"Order cancelled: {reason}")
         else:
             release(order)
         order.status = S.CANCELLED
         order.save(update_fields=["status"])
         _event(order, OrderEvent.Kind.CANCELLED, f"Cancelled. Reason: {reason}", user)
-    left = order.total - order.refunded_total
-    if was_paid and left > 0:
-        refund(order_id, amount=left, reason=f"Order cancelled: {reason}", user=user)
+    if was_paid:
+        with suppress(NothingToRefund):  # refunded in full already
+            give_back(order_id, Refunding(rest=True), reason=f"Order cancelled: {reason}", user=user)
     return Order.objects.get(pk=order_id)

@@ -43,3 +43,9 @@ class ShopSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "shop settings"
+
+
+def low_stock_level() -> int:
+    """The default site's low-stock warning level (10 until someone changes it)."""
+    level = ShopSettings.objects.filter(site__is_default_site=True).values_list("low_stock_level", flat=True).first()
+    return 10 if level is None else level

@@ -21,6 +21,10 @@ class Stock(models.Model):
     )
     quantity = models.IntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
+    low_stock_alerted_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When the shop was emailed that this fell to its low-stock level; cleared once it is above it again.",
+    )
 
     class Meta:
         verbose_name = "stock level"

@@ -34,23 +34,25 @@ def _checkout(client, key="email-queue-key"):
     return Order.objects.get(token=response.json()["token"])
 
 
-@override_settings(TASKS=DATABASE_QUEUE)
-def test_a_paid_order_queues_one_confirmation_that_the_worker_sends(client, shop):
+@override_settings(TASKS=DATABASE_QUEUE, SHOP_STAFF_EMAIL="shop@cerobio.example")
+def test_a_paid_order_queues_one_confirmation_and_one_shop_email_that_the_worker_sends(client, shop):
     order = _checkout(client)
     assert mail.outbox == []  # not sent in the customer's request
     queued = list(DBTaskResult.objects.all())
-    assert [(t.task_path.rsplit(".", 1)[-1], t.args_kwargs["kwargs"]["order_id"]) for t in queued] == [
-        ("send_order_email", order.pk)
+    assert sorted((t.task_path.rsplit(".", 1)[-1], t.args_kwargs["kwargs"]["order_id"]) for t in queued) == [
+        ("send_new_order_to_shop", order.pk), ("send_order_email", order.pk)
     ]
     # The same request again (same key) replays the order and queues nothing more.
     basket = order.basket
     again = client.post(f"/api/v1/baskets/{basket.token}/checkout", api_body(), content_type=JSON,
                         headers={"Idempotency-Key": "email-queue-key"})
-    assert again.status_code == 201 and DBTaskResult.objects.count() == 1
+    assert again.status_code == 201 and DBTaskResult.objects.count() == 2
 
     _run_queued()
-    assert [m.subject for m in mail.outbox] == [f"Your Cerobio order {order.number} is confirmed"]
-    assert mail.outbox[0].to == ["ann@example.com"]
+    assert sorted((m.subject.split(":")[0], m.to) for m in mail.outbox) == [
+        (f"New order {order.number}", ["shop@cerobio.example"]),
+        (f"Your Cerobio order {order.number} is confirmed", ["ann@example.com"]),
+    ]
     assert order.events.filter(kind=OrderEvent.Kind.EMAIL_SENT).count() == 1
 
 

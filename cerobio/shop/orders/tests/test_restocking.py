@@ -1,5 +1,6 @@
 """Units go back on sale only for the lines and quantities staff choose, and never more than were sold."""
 
+from contextlib import suppress
 from decimal import Decimal
 
 import pytest
@@ -116,49 +117,69 @@ def test_the_database_refuses_a_line_putting_back_more_than_it_sold(cream_order)
 def test_staff_choose_units_per_line_in_the_admin(admin_client, client, shop, django_capture_on_commit_callbacks):
     set_stock(CREAM, 100)
     order = place(client, {CREAM: 3, SKU: 1}, "restock-admin")
-    page = admin_client.get(f"/admin/shop/orders/{order.pk}/").content.decode()
-    assert f'name="restock_{line_of(order, CREAM).pk}"' in page
-    assert 'name="amount" value=' not in page  # never pre-filled with the whole total
+    cream = line_of(order, CREAM)
     url = f"/admin/shop/orders/{order.pk}/refund/"
+    page = admin_client.get(url).content.decode()
+    assert f'name="back_{cream.pk}"' in page
+    chosen = {f"units_{cream.pk}": "1", f"back_{cream.pk}": "1", "reason": "Broken jar", "refunded_before": "0.00"}
     with django_capture_on_commit_callbacks(execute=True):
-        done = admin_client.post(url, {"amount": "19.00", "reason": "Broken jar",
-                                       f"restock_{line_of(order, CREAM).pk}": "1"}, follow=True)
-    assert "refund for order" in done.content.decode()
+        done = admin_client.post(url, {**chosen, "confirm": "yes"}, follow=True)
+    assert "was refunded on order" in done.content.decode()
     assert (stock_of(CREAM), stock_of(SKU)) == (98, 49)
-    too_many = admin_client.post(url, {"amount": "19.00", "reason": "Again",
-                                       f"restock_{line_of(order, CREAM).pk}": "3"}, follow=True)
-    assert "Nothing was changed" in too_many.content.decode()
+    too_many = admin_client.post(url, {**chosen, f"back_{cream.pk}": "3", "refunded_before": "19.00", "confirm": "yes"})
+    assert too_many.status_code == 400 and "0 to 2" in too_many.content.decode()
     order.refresh_from_db()
     assert (stock_of(CREAM), order.refunded_total) == (98, Decimal("19.00"))
     assert sum("refunded you" in e.subject for e in mail.outbox) == 1  # the refused one sent nothing
 
 
-# Random sequences of partial refunds (each putting back some units) and a cancellation, on one order.
+# Random sequences of partial refunds by amount or by items (each putting back some units), the
+# order being sent, returns (some units back on sale, some written off) and a cancellation, on one order.
 ACTION = st.one_of(
     st.tuples(st.just("refund"), st.integers(0, 4), st.integers(0, 3)),
+    st.tuples(st.just("items"), st.integers(0, 4), st.integers(0, 3)),
+    st.tuples(st.just("dispatch"), st.just(0), st.just(0)),
+    st.tuples(st.just("return"), st.integers(0, 4), st.integers(0, 3)),
     st.tuples(st.just("cancel"), st.just(0), st.just(0)),
 )
 
 
+def run_action(order, cream, kit, kind, cream_units, kit_units):
+    from cerobio.shop.orders.actions import dispatch
+
+    if kind == "cancel":
+        refunds.cancel(order.pk, reason="property")
+    elif kind == "dispatch":
+        dispatch(order.pk, carrier="Royal Mail", tracking_number="RM1")
+    elif kind == "refund":
+        refunds.refund(order.pk, amount="1.00", reason="property",
+                       restock_units={cream.pk: cream_units, kit.pk: kit_units})
+    elif kind == "items":
+        refunds.give_back(order.pk, refunds.Refunding(units={cream.pk: cream_units, kit.pk: kit_units},
+                                                      back_on_sale={cream.pk: cream_units}), reason="property")
+    else:  # a return: the cream units back on sale, the kit units written off
+        refunds.give_back(order.pk, refunds.Refunding(units={cream.pk: cream_units, kit.pk: kit_units},
+                                                      back_on_sale={cream.pk: cream_units},
+                                                      written_off={kit.pk: kit_units}),
+                          reason="property", returned=True)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=st.lists(ACTION, min_size=1, max_size=6))
-def test_no_sequence_of_refunds_and_cancels_puts_back_more_than_was_sold(client, shop, actions):
+def test_no_sequence_of_refunds_returns_and_cancels_takes_back_more_than_was_sold(client, shop, actions):
     with transaction.atomic():
         set_stock(CREAM, 100)
         set_stock(SKU, 50)
         order = place(client, {CREAM: 3, SKU: 2}, "restock-property")
         cream, kit = line_of(order, CREAM), line_of(order, SKU)
-        for kind, cream_units, kit_units in actions:
-            try:
-                if kind == "cancel":
-                    refunds.cancel(order.pk, reason="property")
-                else:
-                    refunds.refund(order.pk, amount="1.00", reason="property",
-                                   restock_units={cream.pk: cream_units, kit.pk: kit_units})
-            except OrderActionRefused:
-                pass
+        for action in actions:
+            with suppress(OrderActionRefused):
+                run_action(order, cream, kit, *action)
             for line, start in ((cream, 100), (kit, 50)):
                 line.refresh_from_db()
-                assert 0 <= line.restocked_quantity <= line.quantity
+                assert 0 <= line.restocked_quantity + line.written_off_quantity <= line.quantity
+                assert 0 <= line.refunded_quantity <= line.quantity
                 assert stock_of(line.sku) == start - line.quantity + line.restocked_quantity
+            order.refresh_from_db()
+            assert 0 <= order.refunded_total <= order.total
         transaction.set_rollback(True)
