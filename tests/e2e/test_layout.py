@@ -269,7 +269,7 @@ def _readme_copy(path: Path, name: str, width: int) -> None:
     target = ROOT / "docs" / "screenshots" / f"{README_SET[name]}-{'phone' if width < 600 else 'desktop'}.png"
     target.parent.mkdir(exist_ok=True)
     with Image.open(path) as image:
-        top = image.crop((0, 0, image.width, min(image.height, int(image.width * (2.0 if width < 600 else 0.7)))))
+        top = image.crop((0, 0, image.width, min(image.height, int(image.width * (3.0 if width < 600 else 0.9)))))
         scale = 0.5 if width >= 600 else 0.75
         small = top.resize((round(top.width * scale), round(top.height * scale)), Image.LANCZOS)
         small.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
