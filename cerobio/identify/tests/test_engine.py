@@ -72,10 +72,12 @@ def test_the_safety_net_is_the_guides_wording(rules):
     result = identify(rules, Answers.from_mapping({"age_group": "newborn"}))
     for card in result.safety_net:
         assert card.html == rules.care[card.key].html and card.heading == rules.care[card.key].heading
-    newborn = " ".join(c.text for c in result.safety_net)
+    newborn = " ".join(f"{c.heading} {c.text}" for c in result.safety_net)
     for words in ("unwell", "fever", "feeding", "blisters", "3 to 4 months", "health visitor", "999", "NHS 111"):
         assert words in newborn
-    everyone = " ".join(c.text for c in identify(rules, Answers.from_mapping({"age_group": "adult"})).safety_net)
+    everyone = " ".join(
+        f"{c.heading} {c.text}" for c in identify(rules, Answers.from_mapping({"age_group": "adult"})).safety_net
+    )
     for words in ("grows or bleeds", "see-through", "red, raised patch", "999", "NHS 111", "GP"):
         assert words in everyone
     assert "3 to 4 months" not in everyone
