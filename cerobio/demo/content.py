@@ -40,6 +40,7 @@ class Content:
     trust_pages: list[dict]
     plain_english_notes: list[dict]
     shop: dict
+    trader: dict  # Settings › Shop: who sells (fictional in the demo)
     products: list[dict]
     zones: list[dict]
 
@@ -152,6 +153,7 @@ def read(folder: Path | str | None = None) -> Content:
         trust_pages=read_folder(root / "trust"),
         plain_english_notes=read_file(root / "plain-english-notes.yaml")["notes"],
         shop=read_file(root / "shop" / "shop.yaml"),
+        trader=read_file(root / "shop" / "trader.yaml"),
         products=read_folder(root / "shop" / "products"),
         zones=read_file(root / "shop" / "delivery.yaml")["zones"],
     )

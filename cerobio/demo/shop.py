@@ -7,6 +7,7 @@ from collections import Counter
 from decimal import Decimal
 
 from cerobio.guide.models import BodySite, HomePage, MiliaType
+from cerobio.shop.catalogue.fetch import default_shop_settings
 from cerobio.shop.catalogue.models import (
     ProductPage,
     ProductVariant,
@@ -14,6 +15,7 @@ from cerobio.shop.catalogue.models import (
     Stock,
     StockMovement,
 )
+from cerobio.shop.catalogue.models.settings import TRADER_FIELDS
 from cerobio.shop.delivery.models import ShippingMethod, ShippingZone
 
 from .content import Content
@@ -30,6 +32,7 @@ def money(value) -> Decimal | None:
 def load_shop(content: Content, created: Counter):
     """Delivery zones, then the shop page and its products under the home page."""
     _zones(content, created)
+    _trader(content.trader, created)
     home = HomePage.objects.first()
     if home is None:
         return
@@ -43,8 +46,22 @@ def load_shop(content: Content, created: Counter):
         _product(index, data, created)
 
 
+def _trader(data: dict, created: Counter):
+    """The trader's details into Settings › Shop, only while all of them are empty (never over an editor's)."""
+    shop = default_shop_settings()
+    if shop is None or any(getattr(shop, name) for name in TRADER_FIELDS):
+        return
+    for name, value in data.items():
+        setattr(shop, name, str(value) if name in TRADER_FIELDS else value)
+    shop.full_clean()
+    shop.save()
+    created["trader details"] += 1
+
+
 def _product(index: ShopIndexPage, data: dict, created: Counter):
-    if ProductPage.objects.filter(slug=data["slug"]).exists():
+    skus = [v["sku"] for v in data["variants"]]
+    # A product that exists, or one the site already sells under another address (an earlier demo's).
+    if ProductPage.objects.filter(slug=data["slug"]).exists() or ProductVariant.objects.filter(sku__in=skus).exists():
         return
     page = ProductPage(**fields(ProductPage, {k: v for k, v in data.items() if k not in RELATIONS}))
     page.suits_types = list(MiliaType.objects.filter(slug__in=data.get("suits_types", [])))

@@ -4,7 +4,8 @@ One entry point for every kind of copy:
 
 - `check_text(text, scope=..., has_reference=...)` for any plain text (an email body, a product
   description, a template), returning a list of `Finding`s (empty when the copy is fine);
-- `check_page(page)` for a Wagtail page, reading every text field and StreamField on it;
+- `check_page(page)` for a Wagtail page, reading every text field and StreamField on it, its
+  address (slug), its variants' names and the search terms (synonyms) that lead to it;
 - `page_claims_scope(page)` says how strict to be: "product" for anything that sells (shop pages,
   trust pages that speak for the shop), "guide" for the clinical guide, None to skip.
 
@@ -160,6 +161,9 @@ def page_text_parts(page) -> list[tuple[str, str]]:
     from wagtail.fields import RichTextField, StreamField
 
     parts = [("title", page.title)]
+    if page.slug:  # the address people see and share: /shop/<slug>/
+        parts.append(("address", page.slug.replace("-", " ")))
+    parts += _related_names(page)
     for f in page._meta.get_fields():
         if not getattr(f, "concrete", False) or f.name in SKIPPED_FIELDS or f.is_relation:
             continue
@@ -167,6 +171,21 @@ def page_text_parts(page) -> list[tuple[str, str]]:
             text = value_text(getattr(page, f.attname, None))
             if text.strip():
                 parts.append((str(f.verbose_name), text))
+    return parts
+
+
+def _related_names(page) -> list[tuple[str, str]]:
+    """Names that stand for the page elsewhere: its variants' names (what a basket and an order
+    show) and the search terms that lead to it (Milia knowledge › Names and search terms)."""
+    from cerobio.guide.models import Synonym
+
+    parts = []
+    variants = getattr(page, "variants", None)
+    if variants is not None:
+        parts += [("variant name", v.name) for v in variants.all() if v.name]
+    if page.pk:
+        for term in Synonym.objects.filter(target_id=page.pk).values_list("term", flat=True):
+            parts.append(("search term", term))
     return parts
 
 

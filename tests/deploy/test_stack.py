@@ -10,7 +10,7 @@ from .conftest import requires_nginx, requires_postgres
 pytestmark = [pytest.mark.deploy, pytest.mark.django_db, requires_nginx, requires_postgres]
 
 SUBTYPE = "/types/milia-en-plaque/"
-PRODUCT = "/shop/cerobio-milia-removal-kit/"
+PRODUCT = "/shop/cerobio-exfoliating-kit/"
 SKU = "CRB-KIT-STD"
 
 

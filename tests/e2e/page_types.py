@@ -4,7 +4,7 @@ import json
 import urllib.request
 import uuid
 
-PRODUCT = "/shop/cerobio-milia-removal-kit/"
+PRODUCT = "/shop/cerobio-exfoliating-kit/"
 SKU = "CRB-KIT-STD"
 # The identifier's answers for a result page (an adult with a few white bumps on the cheeks and nose).
 IDENTIFY_ANSWERS = {

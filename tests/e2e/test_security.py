@@ -9,7 +9,7 @@ import re
 
 from .conftest import DESKTOP, PHONE, create_admin_user, manage, sign_in_to_admin
 
-PRODUCT = "/shop/cerobio-milia-removal-kit/"
+PRODUCT = "/shop/cerobio-exfoliating-kit/"
 LISTEN = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => {

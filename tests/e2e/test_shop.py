@@ -18,7 +18,7 @@ from .conftest import (
     screenshot,
 )
 
-PRODUCT = "/shop/cerobio-milia-removal-kit/"
+PRODUCT = "/shop/cerobio-exfoliating-kit/"
 # axe-core runs on every step of every journey; with JavaScript off it checks the no-JS page as
 # the reader has it (replayed without its scripts, see axe_violations_without_js).
 JOURNEYS = [(PHONE, True, "390"), (DESKTOP, True, "1280"), (PHONE, False, "")]

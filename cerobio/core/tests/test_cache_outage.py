@@ -14,7 +14,7 @@ from django.test import override_settings
 from cerobio.core.tests.outages import RedisServer, closed_port
 
 SKU = "CRB-KIT-STD"
-PRODUCT = "/shop/cerobio-milia-removal-kit/"
+PRODUCT = "/shop/cerobio-exfoliating-kit/"
 IDENTIFY = {
     "age_group": "adult",
     "sites": ["cheeks"],
@@ -72,7 +72,7 @@ def visit_everything(client) -> dict[str, int]:
     statuses["POST /basket/"] = added.status_code
     basket = client.get("/basket/")
     statuses["/basket/"] = basket.status_code
-    assert SKU in basket.content.decode() or "Milia removal kit" in basket.content.decode()
+    assert SKU in basket.content.decode() or "Cerobio exfoliating kit" in basket.content.decode()
     statuses["POST /api/v1/identify"] = client.post(
         "/api/v1/identify", IDENTIFY, content_type="application/json"
     ).status_code

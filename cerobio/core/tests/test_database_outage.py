@@ -48,7 +48,7 @@ def assert_friendly_page(response):
 
 
 @pytest.mark.parametrize(
-    "path", ["/what-is-milia/", "/shop/cerobio-milia-removal-kit/", "/basket/", "/search/?q=milia"]
+    "path", ["/what-is-milia/", "/shop/cerobio-exfoliating-kit/", "/basket/", "/search/?q=milia"]
 )
 def test_pages_answer_a_friendly_503_while_the_database_is_down(demo, client, path, caplog):
     assert client.get(path).status_code == 200  # the page works while the database does

@@ -126,7 +126,7 @@ def test_a_knowledge_base_edit_refreshes_every_page_once(
         "/types/",
         "/types/milia-en-plaque/",
         "/look-alikes/",
-        "/shop/cerobio-milia-removal-kit/",
+        "/shop/cerobio-exfoliating-kit/",
     } <= set(paths)
 
 

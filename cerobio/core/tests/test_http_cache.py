@@ -15,7 +15,7 @@ from cerobio.shop.basket.cookies import COOKIE
 from cerobio.shop.conftest import SKU
 
 SUBTYPE = "/types/milia-en-plaque/"
-PRODUCT = "/shop/cerobio-milia-removal-kit/"
+PRODUCT = "/shop/cerobio-exfoliating-kit/"
 GUIDE_PAGES = ["/", "/what-is-milia/", "/types/", "/look-alikes/", SUBTYPE]
 
 

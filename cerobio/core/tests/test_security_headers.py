@@ -11,7 +11,7 @@ from cerobio.core.tests.test_rate_limits import SKU
 PUBLIC_PAGES = {
     "guide page": "/types/milia-en-plaque/",
     "home": "/",
-    "product page": "/shop/cerobio-milia-removal-kit/",
+    "product page": "/shop/cerobio-exfoliating-kit/",
     "identifier": "/identify/",
     "search": "/search/?q=milia",
     "API": "/api/v1/products",

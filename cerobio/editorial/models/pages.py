@@ -32,6 +32,16 @@ class ReviewerListBlock(blocks.StaticBlock):
         description = "The clinical reviewers, from their profiles"
 
 
+class TraderDetailsBlock(blocks.StaticBlock):
+    """Who sells: the trader's legal name, address, numbers and contact, read from Settings › Shop."""
+
+    class Meta:
+        icon = "site"
+        template = "editorial/blocks/trader_details.html"
+        admin_text = "The company that sells (legal name, address, company and VAT numbers, email, phone), from Settings › Shop."
+        description = "The trader's details from the shop settings"
+
+
 class InfoStreamBlock(blocks.StreamBlock):
     """Plain information: headings, paragraphs and lists, a highlighted note, a warning, an expander."""
 
@@ -42,6 +52,7 @@ class InfoStreamBlock(blocks.StreamBlock):
     expander = ExpanderBlock()
     delivery_options = DeliveryOptionsBlock()
     reviewers = ReviewerListBlock()
+    trader_details = TraderDetailsBlock()
 
 
 class InfoPage(Page):

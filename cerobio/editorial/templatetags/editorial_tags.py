@@ -48,6 +48,14 @@ def clinical_reviewers() -> list:
     return list(Reviewer.objects.order_by("name"))
 
 
+@register.simple_tag
+def trader():
+    """Settings › Shop of the default site: who sells (legal name, address, numbers, contact)."""
+    from cerobio.shop.catalogue.fetch import default_shop_settings
+
+    return default_shop_settings()
+
+
 @register.filter
 def pounds(value) -> str:
     """£3.50, or 'Free' for nothing."""

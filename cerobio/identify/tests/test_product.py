@@ -78,7 +78,7 @@ def test_the_product_page_decides_who_it_suits(client, demo_db):
     from cerobio.guide.models import MiliaType
     from cerobio.shop.catalogue.models import ProductPage
 
-    product = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    product = ProductPage.objects.get(slug="cerobio-exfoliating-kit")
     assert _api(client, BURN) is True
     _publish(product, suits_types=list(MiliaType.objects.filter(slug="benign-primary-milia")))
     assert _api(client, BURN) is False
@@ -89,7 +89,7 @@ def test_the_product_page_decides_the_minimum_age_and_places_to_avoid(client, de
     from cerobio.guide.models import BodySite, MiliaType
     from cerobio.shop.catalogue.models import ProductPage
 
-    product = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    product = ProductPage.objects.get(slug="cerobio-exfoliating-kit")
     teen = {**SUITED, "age_group": "teen"}
     assert _api(client, teen) is True
     _publish(product, minimum_age=18)
@@ -112,7 +112,7 @@ def test_the_product_page_decides_the_minimum_age_and_places_to_avoid(client, de
 def test_no_live_product_means_no_suggestion(client, demo_db):
     from cerobio.shop.catalogue.models import ProductPage
 
-    product = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    product = ProductPage.objects.get(slug="cerobio-exfoliating-kit")
     assert _api(client, SUITED) is True
     product.unpublish()
     assert _api(client, SUITED) is False

@@ -10,4 +10,6 @@ class CatalogueConfig(AppConfig):
     def ready(self):
         from cerobio.core.purge import refresh_every_page_on_change
 
+        from . import checks  # noqa: F401
+
         refresh_every_page_on_change("shop.ShopSettings")

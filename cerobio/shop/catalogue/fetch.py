@@ -25,3 +25,16 @@ def product_suitability() -> dict:
         "minimum_age": page.minimum_age,
     }
 
+
+
+def default_shop_settings():
+    """Settings › Shop of the default site (made with its defaults if missing), or None without a site.
+
+    For what has no request to find its site by: order emails, the footer's trader line, checks.
+    """
+    from wagtail.models import Site
+
+    from .models import ShopSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return ShopSettings.for_site(site) if site else None

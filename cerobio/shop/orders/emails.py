@@ -57,6 +57,8 @@ def _queue_shares_the_transaction() -> bool:
 
 
 def build_email(order, kind: str, extra: dict | None = None) -> EmailMultiAlternatives:
+    from cerobio.shop.catalogue.fetch import default_shop_settings
+
     from .fetch import order_summary
 
     context = {
@@ -64,6 +66,7 @@ def build_email(order, kind: str, extra: dict | None = None) -> EmailMultiAltern
         "summary": order_summary(order, history=False),  # no email shows the history
         "order_url": order.public_url,
         "site_url": settings.SITE_URL,
+        "trader": default_shop_settings(),  # who sells: name, address, numbers, contact
         "extra": extra or {},
     }
     text = render_to_string(f"emails/order_{kind}.txt", context)

@@ -19,7 +19,7 @@ def browser():
 
 
 def test_the_product_page_form_has_no_token_and_adding_from_it_works(browser):
-    page = browser.get("/shop/cerobio-milia-removal-kit/")
+    page = browser.get("/shop/cerobio-exfoliating-kit/")
     assert b"csrfmiddlewaretoken" not in page.content
     response = browser.post(
         "/basket/",

@@ -48,7 +48,7 @@ def test_a_basket_shows_what_is_left_after_other_customers_holds(shop):
 
     shown = view(mine)
     assert [(line.sku, line.quantity, line.available) for line in shown.lines] == [(SKU, 2, 3), (CREAM, 1, 6)]
-    assert shown.lines[0].url.endswith("/shop/cerobio-milia-removal-kit/")
+    assert shown.lines[0].url.endswith("/shop/cerobio-exfoliating-kit/")
     assert [(line.sku, line.quantity) for line in view(theirs).lines] == [(CREAM, 4)]
 
 

@@ -13,6 +13,8 @@ from wagtail.search import index
 
 from cerobio.shop.money import Money
 
+from ..forms import ProductPageForm
+
 VAT_RATES = [
     (Decimal("0.200"), "Standard rate (20%)"),
     (Decimal("0.050"), "Reduced rate (5%)"),
@@ -126,6 +128,7 @@ class ProductPage(Page):
     ]
     parent_page_types = ["shop.ShopIndexPage"]
     subpage_types = []
+    base_form_class = ProductPageForm
     # A copied page would duplicate SKUs, which must stay unique.
     exclude_fields_in_copy = ["variants"]
 

@@ -10,12 +10,12 @@ from cerobio.shop.catalogue.fetch import product_suitability
 from cerobio.shop.catalogue.models import ProductPage, ProductVariant, Stock
 from cerobio.shop.conftest import CREAM, SKU, set_stock, stock_of
 
-PRODUCT_URL = "/shop/cerobio-milia-removal-kit/"
+PRODUCT_URL = "/shop/cerobio-exfoliating-kit/"
 DRUG_WORDS = re.compile(r"\b(cures?|treats?|treatment for|removes? milia|dissolves?|permanent|guaranteed)\b", re.I)
 
 
 def test_demo_product_and_variants(shop):
-    page = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    page = ProductPage.objects.get(slug="cerobio-exfoliating-kit")
     variants = {v.sku: v for v in page.variants.all()}
     assert str(variants[SKU].price) == "29.00" and variants[SKU].name == "Standard kit"
     assert str(variants[CREAM].price) == "19.00" and variants[CREAM].name == "Cream refill 30 ml"
@@ -35,7 +35,7 @@ def test_product_page_shows_buying_and_who_it_is_not_for(client, shop):
 
 
 def test_product_copy_stays_cosmetic(shop):
-    page = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    page = ProductPage.objects.get(slug="cerobio-exfoliating-kit")
     copy = " ".join([page.title, page.summary, page.description, page.how_to_use, page.suits_note, page.search_description])
     copy = copy.replace("does not treat", "")  # saying what it does not do is the honest part
     assert not DRUG_WORDS.search(copy), DRUG_WORDS.search(copy)
@@ -73,7 +73,7 @@ def test_stock_can_never_go_below_zero_in_the_database(shop):
 
 
 def test_publishing_the_page_never_changes_stock(shop):
-    page = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    page = ProductPage.objects.get(slug="cerobio-exfoliating-kit")
     old_revision = page.save_revision()
     set_stock(SKU, 7)
     old_revision.publish()

@@ -24,7 +24,7 @@ def checkout(client, token, key="checkout-key-0001", **body):
 
 def test_products(client, shop):
     (product,) = client.get("/api/v1/products").json()
-    assert product["slug"] == "cerobio-milia-removal-kit" and product["url"] == "/shop/cerobio-milia-removal-kit/"
+    assert product["slug"] == "cerobio-exfoliating-kit" and product["url"] == "/shop/cerobio-exfoliating-kit/"
     assert product["variants"][0] == {"sku": SKU, "name": "Standard kit", "price": {"amount": "29.00", "currency": "GBP"}, "available": True}
 
 

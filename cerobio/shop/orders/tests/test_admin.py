@@ -151,7 +151,7 @@ def test_orders_are_for_shop_staff_only(client, django_user_model, paid_order):
 def test_shop_editing_screens_open(admin_client, shop):
     from cerobio.shop.catalogue.models import ProductPage
 
-    page = ProductPage.objects.get(slug="cerobio-milia-removal-kit")
+    page = ProductPage.objects.get(slug="cerobio-exfoliating-kit")
     edit = admin_client.get(f"/admin/pages/{page.pk}/edit/")
     assert edit.status_code == 200 and "Stock levels are changed in" in edit.content.decode()
     assert admin_client.get("/admin/snippets/delivery/shippingzone/").status_code == 200
