@@ -227,7 +227,8 @@ def _type_page(index: TypesIndexPage, data: dict, created: Counter):
         "search_description": extra.get("search_description", milia_type.summary[:155]),
     }
     page = MiliaTypePage(slug=milia_type.slug, milia_type=milia_type, **fields)
-    refs = [r.key for r in milia_type.references.all()]
+    # The type's sources in the order its file lists them (the record's set has no order), then the page's own.
+    refs = list(data.get("references", []))
     refs += [k for k in extra.get("references", []) if k not in refs]
     _add_page(index, page, extra, refs)
     created["pages"] += 1

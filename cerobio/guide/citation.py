@@ -54,7 +54,7 @@ def citation(ref) -> list[Piece]:
         title = f"{title.rstrip('.')} [Internet]"
     pieces.append(Piece(_sentence(title)))
     if ref.kind == kinds.COPY:
-        pieces.append(Piece("Known only from a copy whose original could not be identified; not linked."))
+        pieces.append(Piece("Original not identified; not linked."))
         return pieces
     publisher = ref.publisher
     if ref.kind in (kinds.REFERENCE, kinds.WEB) and not publisher:

@@ -238,3 +238,13 @@ def test_every_weaker_source_is_labelled_in_every_sources_list(demo, client):
         items = soup.find("section", attrs={"aria-labelledby": "sources-heading"}).find("ol").find_all("li", recursive=False)
         for item, ref in zip(items, refs, strict=True):
             assert ("weaker source" in item.get_text(" ")) == ref.is_weaker, f"{page.url}: {ref.key}"
+
+
+def test_a_type_page_lists_its_sources_in_the_order_its_content_file_gives(demo):
+    from cerobio.demo.content import read
+    from cerobio.guide.models import MiliaTypePage
+
+    for data in read().types:
+        page = MiliaTypePage.objects.get(milia_type__slug=data["slug"])
+        listed = [ref.key for ref in page.references]
+        assert listed[: len(data["references"])] == data["references"], data["slug"]
