@@ -9,8 +9,6 @@ from django.db import migrations, models
 def grant_to_shop_staff(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
-    from cerobio.editorial.roles import SHOP_STAFF
-
     # Permissions are normally created after all migrations; the group needs this one now.
     app_config = apps.get_app_config("editorial")
     app_config.models_module = True
@@ -18,7 +16,7 @@ def grant_to_shop_staff(apps, schema_editor):
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=SHOP_STAFF).first()  # a group an administrator removed stays removed
+    group = Group.objects.filter(name="Shop staff").first()  # a group an administrator removed stays removed
     permission = Permission.objects.filter(content_type__app_label="editorial", codename="manage_customer_data").first()
     if group is not None and permission is not None:
         group.permissions.add(permission)

@@ -2,7 +2,7 @@
 
 - Wagtail's publish/lock/unlock permissions for the records are made now (Wagtail makes them only
   after all migrations), then Editors get add/change/lock and Clinical reviewers publish/lock/unlock
-  (cerobio/editorial/roles.py).
+  (as cerobio/editorial/roles.py gave them then; copied below).
 - "Clinical sign-off" is assigned to the records' content types (once; recorded in SetupStep).
 - Every existing row is live already (the `live` default); rows with revisions get their first and
   last publication dates from them, and their latest revision becomes the live one (before draft
@@ -13,10 +13,132 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 from django.db.models import Max, Min
 
+# A copy of cerobio/editorial/roles.py as it stood when this migration was written: a migration
+# imports no application code, so later changes to the roles never change what it did.
+EDITORS = "Editors"
+CLINICAL_REVIEWERS = "Clinical reviewers"
+SHOP_STAFF = "Shop staff"
+WORKFLOW_NAME = "Clinical sign-off"
+TASK_NAME = "Clinical review"
+KNOWLEDGE_MODELS = [
+    "guide.miliatype", "guide.lookalike", "guide.trigger", "guide.bodysite", "guide.synonym",
+    "guide.classificationcode", "guide.reference", "guide.careadvice", "identify.evidencerule",
+]
+SIGNED_OFF_MODELS = [m for m in KNOWLEDGE_MODELS if m != "guide.bodysite"]
+
+
+def _crud(model: str, actions=("add", "change", "delete", "view")) -> list[str]:
+    app, name = model.split(".")
+    return [f"{app}.{action}_{name}" for action in actions]
+
+
+COMMON = ["wagtailadmin.access_admin"]
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        *COMMON,
+        *[p for m in KNOWLEDGE_MODELS for p in _crud(m, ("view",))],
+        *[p for m in SIGNED_OFF_MODELS for p in _crud(m, ("add", "change", "lock"))],
+        *_crud("editorial.claimphrase", ("add", "change", "view")),
+        *_crud("editorial.plainenglishnote", ("add", "change", "view")),
+        "editorial.view_pagefeedback",
+        *_crud("editorial.contactmessage", ("change", "view")),
+    ],
+    CLINICAL_REVIEWERS: [
+        *COMMON,
+        *[p for m in KNOWLEDGE_MODELS for p in _crud(m)],
+        *[p for m in SIGNED_OFF_MODELS for p in _crud(m, ("publish", "lock", "unlock"))],
+        *_crud("editorial.claimphrase"),
+        *_crud("editorial.plainenglishnote"),
+        "editorial.override_claims",
+        "editorial.view_claimoverride",
+        "editorial.view_pagefeedback",
+        *_crud("editorial.contactmessage", ("change", "view")),
+    ],
+    SHOP_STAFF: [
+        *COMMON,
+        "editorial.view_claimphrase",
+        *_crud("editorial.contactmessage", ("change", "view")),
+        "editorial.manage_customer_data",
+    ],
+}
+
+
+def _permissions(apps, names: list[str]):
+    Permission = apps.get_model("auth", "Permission")
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission is not None:  # an app that is not installed (yet) is skipped
+            found.append(permission)
+    return found
+
+
+def _done(apps, key: str) -> bool:
+    SetupStep = apps.get_model("editorial", "SetupStep")
+    _, created = SetupStep.objects.get_or_create(key=key)
+    return not created
+
+
+def attach_to_knowledge(apps) -> None:
+    """Put the signed-off knowledge records under "Clinical sign-off" (their content types), once."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None or _done(apps, "workflow:knowledge"):
+        return
+    for label in SIGNED_OFF_MODELS:
+        app_label, model = label.split(".")
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        # A content type an administrator gave another workflow keeps it.
+        WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
+
+
+def _model(apps, label: str):
+    """The model, or None where a migration runs before the model exists (a later one adds it)."""
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def create_knowledge_permissions(apps) -> None:
+    """Wagtail's publish, lock and unlock permissions for the signed-off records, made now.
+
+    Wagtail creates them after all migrations (post_migrate); the groups need them in the migration.
+    The names match Wagtail's, so its own step later finds them and adds nothing.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    for label in SIGNED_OFF_MODELS:
+        model = _model(apps, label)
+        if model is None:
+            continue
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label=model._meta.app_label, model=model._meta.model_name
+        )
+        for action in ("publish", "lock", "unlock"):
+            Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=f"{action}_{model._meta.model_name}",
+                defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"},
+            )
+
+
+def grant_knowledge_sign_off(apps) -> None:
+    """Give the existing Editors and Clinical reviewers groups their knowledge record permissions
+    (a group an administrator removed is not made again)."""
+    Group = apps.get_model("auth", "Group")
+    prefixes = tuple(f"{label}." for label in ("guide", "identify"))
+    for name in (EDITORS, CLINICAL_REVIEWERS):
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            names = [p for p in MODEL_PERMISSIONS[name] if p.startswith(prefixes)]
+            group.permissions.add(*_permissions(apps, names))
+
 
 def mark_existing_rows_published(apps):
-    from cerobio.editorial.roles import SIGNED_OFF_MODELS
-
     ContentType = apps.get_model("contenttypes", "ContentType")
     Revision = apps.get_model("wagtailcore", "Revision")
     for label in SIGNED_OFF_MODELS:
@@ -46,16 +168,14 @@ def mark_existing_rows_published(apps):
 
 
 def forwards(apps, schema_editor):
-    from cerobio.editorial import roles
-
     for label in ("guide", "identify"):
         app_config = apps.get_app_config(label)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    roles.create_knowledge_permissions(apps)
-    roles.grant_knowledge_sign_off(apps)
-    roles.attach_to_knowledge(apps)
+    create_knowledge_permissions(apps)
+    grant_knowledge_sign_off(apps)
+    attach_to_knowledge(apps)
     mark_existing_rows_published(apps)
 
 

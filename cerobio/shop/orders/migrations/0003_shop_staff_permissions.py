@@ -1,7 +1,7 @@
 """Give the "Shop staff" group the shop's own permissions: orders, stock, delivery and shop settings.
 
 The group itself (and its page permissions on the shop index) comes from the editorial roles
-migration; see cerobio/editorial/roles.py. Editors and clinical reviewers get none of these.
+migration (editorial 0002). Editors and clinical reviewers get none of these.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -26,15 +26,18 @@ SHOP_STAFF_PERMISSIONS = [
 
 
 def forwards(apps, schema_editor):
-    from cerobio.editorial.roles import SHOP_STAFF, grant_model_permissions
-
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
     # Permissions are normally created after all migrations; the group needs them now.
     for label in ("orders", "shop", "delivery"):
         app_config = apps.get_app_config(label)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    grant_model_permissions(apps, SHOP_STAFF, SHOP_STAFF_PERMISSIONS)
+    group, _ = Group.objects.get_or_create(name="Shop staff")
+    for name in SHOP_STAFF_PERMISSIONS:
+        app_label, codename = name.split(".")
+        group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename=codename))
 
 
 class Migration(migrations.Migration):
