@@ -1,5 +1,1 @@
-"""The site's JSON API (django-ninja), mounted at /api/v1/; each app adds its router here."""
-
-from .main import api
-
-__all__ = ["api"]
+"""The site's JSON API (django-ninja), mounted at /api/v1/ (main.py); the error shape every router answers with (errors.py)."""

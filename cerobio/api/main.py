@@ -22,16 +22,13 @@ from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
 
+from cerobio.api.errors import error_body
 from cerobio.core.outage import is_database_outage, report_database_outage, unavailable_response
 from cerobio.core.views import SERVER_ERROR_BODY
 from cerobio.identify.api import router as identify_router
 from cerobio.shop.api import router as shop_router
 
 BODY_PREFIX = ("body", "payload")
-
-
-def error_body(code: str, message: str, errors: list | None = None) -> dict:
-    return {"code": code, "message": message, "errors": errors or []}
 
 
 def _path(loc) -> str:

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
+from cerobio.api.errors import ErrorOut
 from cerobio.core.ratelimit import RETRY_AFTER_DOC, Throttle
 
 from .answers import AGE_GROUP, COUNT, HISTORY, LOOK, ONSET, SITES, SYMPTOMS, Answers, literal
@@ -104,18 +105,6 @@ class IdentifyOut(Schema):
     product_suggested: bool = Field(
         ..., description="True only when the best fit suits the product and no red flag is raised."
     )
-
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-    allowed: list[str] = Field(default_factory=list)
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    errors: list[ErrorItem] = Field(default_factory=list)
 
 
 def _match(m) -> dict:

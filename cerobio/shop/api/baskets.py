@@ -3,13 +3,14 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
+from cerobio.api.errors import ErrorOut, error
 from cerobio.core.ratelimit import RETRY_AFTER_DOC, Throttle
 from cerobio.shop.basket import actions
 from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.orders.stop import thaw_if_abandoned
 
-from .schemas import LIMIT_ERRORS, BasketCreatedOut, BasketOut, ErrorOut, LineIn, QuantityIn, error
+from .schemas import LIMIT_ERRORS, BasketCreatedOut, BasketOut, LineIn, QuantityIn
 
 router = Router(tags=["shop"])
 ERRORS = {400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, **LIMIT_ERRORS}

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from ninja import Header, Router, Status
 
+from cerobio.api.errors import ErrorOut, error
 from cerobio.core.ratelimit import RETRY_AFTER_DOC, Throttle
 from cerobio.shop.checkout.complete import complete_checkout
 from cerobio.shop.checkout.details import KEY_PATTERN, CheckoutError, CheckoutRequest
 
 from .baskets import find_basket
-from .schemas import LIMIT_ERRORS, CheckoutIn, ErrorOut, OrderCreatedOut, PaymentPendingOut, error
+from .schemas import LIMIT_ERRORS, CheckoutIn, OrderCreatedOut, PaymentPendingOut
 
 router = Router(tags=["shop"])
 

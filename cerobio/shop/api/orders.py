@@ -3,10 +3,11 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
+from cerobio.api.errors import ErrorOut, error
 from cerobio.shop.orders.fetch import order_summary
 from cerobio.shop.orders.models import Order
 
-from .schemas import ErrorOut, OrderOut, error
+from .schemas import OrderOut
 
 router = Router(tags=["shop"])
 

@@ -4,13 +4,14 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field as NinjaField
 from ninja import Query, Router, Schema
 
+from cerobio.api.errors import ErrorOut, error
 from cerobio.shop.catalogue.fetch import live_products
 from cerobio.shop.catalogue.offers import offers
 from cerobio.shop.delivery.countries import COUNTRY_NAMES
 from cerobio.shop.delivery.fetch import options_for
 from cerobio.shop.money import Money
 
-from .schemas import ErrorOut, ProductOut, ShippingMethodOut, error
+from .schemas import ProductOut, ShippingMethodOut
 
 router = Router(tags=["shop"])
 

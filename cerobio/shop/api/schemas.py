@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from django.http import JsonResponse
 from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
 
+from cerobio.api.errors import ErrorOut
 from cerobio.shop.basket.models import MAX_QUANTITY
 
 
@@ -30,28 +30,6 @@ class InputSchema(Schema):
 class MoneyOut(Schema):
     amount: str = Field(..., description="Pounds and pence as a decimal string, e.g. '29.00'.", examples=["29.00"])
     currency: Literal["GBP"]
-
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-    allowed: list[str] = Field(default_factory=list)
-
-
-class ErrorOut(Schema):
-    """Every error: a machine-readable code and a message for people (and per-field errors)."""
-
-    code: str
-    message: str
-    errors: list[ErrorItem] = Field(default_factory=list)
-    sku: str | None = None
-
-
-def error(status: int, code: str, message: str, errors: list | None = None, **extra) -> JsonResponse:
-    body = {"code": code, "message": message, "errors": errors or [], **extra}
-    response = JsonResponse(body, status=status)
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 class VariantOut(Schema):

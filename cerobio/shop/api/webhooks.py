@@ -3,9 +3,10 @@
 from django.http import HttpRequest
 from ninja import Router
 
+from cerobio.api.errors import ErrorOut, error
 from cerobio.shop.orders.stripe_flow import WebhookRefused, handle_webhook
 
-from .schemas import ErrorOut, WebhookOut, error
+from .schemas import WebhookOut
 
 router = Router(tags=["payments"])
 

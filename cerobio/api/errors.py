@@ -1,0 +1,36 @@
+"""The API's one error shape, used by the identifier's and the shop's routers and by main.py's handlers.
+
+It sits below the apps (it imports none of them), so their routers can use it.
+"""
+
+from __future__ import annotations
+
+from django.http import JsonResponse
+from ninja import Field, Schema
+
+
+class ErrorItem(Schema):
+    field: str
+    message: str
+    allowed: list[str] = Field(default_factory=list)
+
+
+class ErrorOut(Schema):
+    """Every error: a machine-readable code and a message for people (and per-field errors)."""
+
+    code: str
+    message: str
+    errors: list[ErrorItem] = Field(default_factory=list)
+    sku: str | None = Field(None, description="Store API: the product the error is about (e.g. out of stock).")
+    order_number: str | None = Field(None, description="Store API checkout: the order whose payment failed.")
+
+
+def error_body(code: str, message: str, errors: list | None = None, **extra) -> dict:
+    return {"code": code, "message": message, "errors": errors or [], **extra}
+
+
+def error(status: int, code: str, message: str, errors: list | None = None, **extra) -> JsonResponse:
+    """An error response in the shape above, never cached."""
+    response = JsonResponse(error_body(code, message, errors, **extra), status=status)
+    response["Cache-Control"] = "no-store, private"
+    return response
