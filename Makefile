@@ -85,7 +85,7 @@ audit: install
 
 # Page weight per page type (docs/performance.md); the same budgets are asserted by the tests.
 page-weight: install
-	$(PY) manage.py page_weight --write
+	$(PY) tools/page_weight.py --write
 
 # Lighthouse 12 (pinned in tools/lighthouse/package-lock.json) against Debian's Chromium, on the
 # production stack (deploy/serve.sh on LIGHTHOUSE_PORT, default 8670); not part of `make test`.

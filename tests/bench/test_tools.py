@@ -70,7 +70,7 @@ def _wrk(
     }))  # fmt: skip
 
 
-def _results(tmp_path, *, cached_rps=60_000, checkout_ms=0.1, timeouts=0, not_hit=0) -> Path:
+def _results(tmp_path, *, cached_rps=85_000, checkout_ms=0.1, timeouts=0, not_hit=0) -> Path:
     _wrk(tmp_path / "a.json", requests=6000, p99_ms=50, timeouts=timeouts)
     _wrk(tmp_path / "a2.json", requests=600, p99_ms=500)
     _wrk(tmp_path / "b.json", requests=cached_rps, p99_ms=10, not_hit=not_hit)

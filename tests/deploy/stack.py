@@ -1,4 +1,6 @@
-"""The production stack for the deploy tests: gunicorn app servers, the task worker and nginx.
+"""The production stack on this machine: gunicorn app servers, the task worker and nginx.
+
+Used by the deploy tests, `make lighthouse` and `make bench` (tools/bench/nginx_conf.py).
 
 Everything runs as this user's own processes on ports 8650-8669, with nginx's prefix, pid, logs,
 cache and temporary files inside a temporary folder, and the real deploy/nginx/cerobio.conf with
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import shutil
 import signal
 import socket
@@ -48,39 +51,49 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
 
 
 def render_site_config(
-    folder: Path, *, static_root: Path, media_root: Path, upstreams, cert: Path, key: Path,
+    folder: Path, *, static_root: Path, media_root: Path, upstreams, cert: Path | None = None, key: Path | None = None,
     http_port: int = HTTP_PORT, https_port: int = HTTPS_PORT,
 ) -> str:  # fmt: skip
-    """deploy/nginx/cerobio.conf with this machine's paths and ports in place of the server's."""
+    """deploy/nginx/cerobio.conf with this machine's paths and ports in place of the server's.
+
+    With a certificate: as in production, https on `https_port` and the redirect on `http_port` (the
+    deploy tests, `make lighthouse`). Without: plain http on `http_port`, the redirect server dropped
+    and TLS off (`make bench`). A replacement that no longer matches the production file fails loudly,
+    so nothing ever runs a config that drifted from deploy/.
+    """
     text = (NGINX_DIR / "cerobio.conf").read_text()
-    servers = "\n    ".join(
-        f"server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;" for port in upstreams
-    )
+    servers = "\n    ".join(f"server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;" for port in upstreams)
     replacements = [
         ("server 127.0.0.1:8000 max_fails=3 fail_timeout=10s;", servers),
-        ("/etc/letsencrypt/live/cerobio.example/fullchain.pem", str(cert)),
-        ("/etc/letsencrypt/live/cerobio.example/privkey.pem", str(key)),
         ("server_name cerobio.example;", f"server_name {HOST};"),
         ("/srv/cerobio/staticfiles/", f"{static_root}/"),
         ("/srv/cerobio/media/", f"{media_root}/"),
         ("/var/cache/nginx/cerobio", str(folder / "cache")),
         ("/etc/nginx/cerobio/", f"{folder}/"),
-        ("/var/www/letsencrypt", str(folder / "acme")),
         ("/var/log/nginx/cerobio.access.log", str(folder / "access.log")),
-        ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
-        ("listen 80;", f"listen 127.0.0.1:{http_port};"),
         ("listen [::]:443 ssl http2;\n", ""),
-        ("listen [::]:80;\n", ""),
     ]
+    if cert is not None:
+        replacements += [
+            ("/etc/letsencrypt/live/cerobio.example/fullchain.pem", str(cert)),
+            ("/etc/letsencrypt/live/cerobio.example/privkey.pem", str(key)),
+            ("/var/www/letsencrypt", str(folder / "acme")),
+            ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
+            ("listen 80;", f"listen 127.0.0.1:{http_port};"),
+            ("listen [::]:80;\n", ""),
+        ]
+    else:
+        redirect = re.compile(r"^server \{\n    listen 80;.*?^\}\n", re.M | re.S)
+        assert redirect.search(text), "the http-to-https server in deploy/nginx/cerobio.conf changed; update tests/deploy/stack.py"
+        text = re.sub(r"^\s*ssl_[a-z_]+ [^\n]*;\n", "", redirect.sub("", text, count=1), flags=re.M)
+        replacements.append(("listen 443 ssl http2;", f"listen 127.0.0.1:{http_port};"))
     for old, new in replacements:
-        assert old in text, (
-            f"deploy/nginx/cerobio.conf no longer contains {old!r}; update tests/deploy/stack.py"
-        )
+        assert old in text, f"deploy/nginx/cerobio.conf no longer contains {old!r}; update tests/deploy/stack.py"
         text = text.replace(old, new)
     return text
 
 
-def write_nginx_config(folder: Path, site: str, *, brotli: bool) -> Path:
+def write_nginx_config(folder: Path, site: str, *, brotli: bool, workers: str = "2", connections: int = 1024) -> Path:
     """nginx.conf for a private nginx (`daemon off`, everything inside `folder`) including `site`."""
     (folder / "cerobio.conf").write_text(site)
     refresh = (NGINX_DIR / "cerobio-refresh.conf").read_text()
@@ -94,14 +107,15 @@ def write_nginx_config(folder: Path, site: str, *, brotli: bool) -> Path:
         f"load_module {BROTLI_MODULE};" if brotli else "",
         "user root;" if os.geteuid() == 0 else "",  # the workers read the test's private folders
         "daemon off;",
-        "worker_processes 2;",
+        f"worker_processes {workers};",
         f"pid {folder}/nginx.pid;",
         f"error_log {folder}/error.log warn;",
-        "events { worker_connections 1024; }",
+        f"events {{ worker_connections {connections}; }}",
         "http {",
         "    include /etc/nginx/mime.types;",
         "    default_type application/octet-stream;",
         "    sendfile on;",
+        "    tcp_nopush on;",
         f"    access_log {folder}/access.log;",
         *(
             f"    {kind}_temp_path {folder / 'tmp' / kind};"

@@ -8,60 +8,21 @@ page as a static file with the same gzip settings: the ceiling the cached page i
     python tools/bench/nginx_conf.py RUN_DIR --port 8700 --ceiling-port 8701 --app-port 8702 \
         --static-root DIR --media-root DIR
 
-writes RUN_DIR/nginx.conf (and the files it includes). A replacement that no longer matches the
-production file stops the run with a clear message, so the bench never measures a config that
-drifted from deploy/.
+writes RUN_DIR/nginx.conf (and the files it includes) with tests/deploy/stack.py's writer, the one
+the deploy tests and `make lighthouse` use; a replacement that no longer matches the production file
+stops the run, so the bench never measures a config that drifted from deploy/.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import secrets
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-NGINX_DIR = REPO / "deploy" / "nginx"
+sys.path.insert(0, str(REPO))
 
-
-def _replace(text: str, old: str, new: str) -> str:
-    if old not in text:
-        sys.exit(
-            f"tools/bench/nginx_conf.py: deploy/nginx/cerobio.conf no longer contains {old!r}; update the bench."
-        )
-    return text.replace(old, new)
-
-
-def render_site(run: Path, *, port: int, app_port: int, static_root: Path, media_root: Path) -> str:
-    """deploy/nginx/cerobio.conf for plain http on 127.0.0.1:port in front of gunicorn on app_port."""
-    text = (NGINX_DIR / "cerobio.conf").read_text()
-    # The port-80 server only redirects to https: dropped (its address is the one we serve on).
-    redirect = re.compile(r"^server \{\n    listen 80;.*?^\}\n", re.M | re.S)
-    if not redirect.search(text):
-        sys.exit(
-            "tools/bench/nginx_conf.py: the http-to-https server block in deploy/nginx/cerobio.conf changed."
-        )
-    text = redirect.sub("", text, count=1)
-    # TLS off: the https server listens for plain http here.
-    text = _replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{port};")
-    text = _replace(text, "    listen [::]:443 ssl http2;\n", "")
-    text = re.sub(r"^\s*ssl_[a-z_]+ [^\n]*;\n", "", text, flags=re.M)
-    for old, new in [
-        (
-            "server 127.0.0.1:8000 max_fails=3 fail_timeout=10s;",
-            f"server 127.0.0.1:{app_port} max_fails=3 fail_timeout=10s;",
-        ),
-        ("server_name cerobio.example;", "server_name localhost;"),
-        ("/srv/cerobio/staticfiles/", f"{static_root}/"),
-        ("/srv/cerobio/media/", f"{media_root}/"),
-        ("/var/cache/nginx/cerobio", str(run / "cache")),
-        ("/etc/nginx/cerobio/", f"{run}/"),
-        ("/var/log/nginx/cerobio.access.log", str(run / "access.log")),
-    ]:
-        text = _replace(text, old, new)
-    return text
+from tests.deploy.stack import render_site_config, write_nginx_config  # noqa: E402 (the one nginx writer)
 
 
 def render_ceiling(run: Path, *, port: int) -> str:
@@ -90,40 +51,10 @@ def write(
     run: Path, *, port: int, ceiling_port: int, app_port: int, static_root: Path, media_root: Path
 ) -> Path:
     """Write RUN_DIR/nginx.conf and what it includes; return its path."""
-    for name in ("temp", "cache", "ceiling", "acme"):
+    for name in ("cache", "ceiling"):
         (run / name).mkdir(parents=True, exist_ok=True)
-    site = render_site(
-        run, port=port, app_port=app_port, static_root=static_root, media_root=media_root
-    )
-    (run / "cerobio.conf").write_text(site + render_ceiling(run, port=ceiling_port))
-    refresh = (NGINX_DIR / "cerobio-refresh.conf").read_text()
-    # 32 hex digits: with 64 (`openssl rand -hex 32`) nginx -t fails ("could not build map_hash,
-    # you should increase map_hash_bucket_size: 64") unless the http block raises that size.
-    refresh = _replace(refresh, "REPLACE-WITH-NGINX_CACHE_REFRESH_SECRET", secrets.token_hex(16))
-    (run / "refresh-secret.conf").write_text(refresh)
-    lines = [
-        "user root;" if os.geteuid() == 0 else "",  # workers read files in this checkout
-        "daemon off;",
-        "worker_processes auto;",
-        f"pid {run}/nginx.pid;",
-        f"error_log {run}/error.log warn;",
-        "events { worker_connections 4096; }",
-        "http {",
-        "    include /etc/nginx/mime.types;",
-        "    default_type application/octet-stream;",
-        "    sendfile on;",
-        "    tcp_nopush on;",
-        f"    access_log {run}/access.log;",
-        *(
-            f"    {kind}_temp_path {run}/temp/{kind};"
-            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-        ),
-        f"    include {run}/cerobio.conf;",
-        "}",
-    ]
-    conf = run / "nginx.conf"
-    conf.write_text("\n".join(line for line in lines if line) + "\n")
-    return conf
+    site = render_site_config(run, static_root=static_root, media_root=media_root, upstreams=[app_port], http_port=port)
+    return write_nginx_config(run, site + render_ceiling(run, port=ceiling_port), brotli=False, workers="auto", connections=4096)
 
 
 def main() -> None:

@@ -48,7 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from cerobio.core.perfdoc import update_section  # noqa: E402 (no Django needed)
+from tools.perfdoc import update_section  # noqa: E402 (no Django needed)
 
 CACHE = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE = CACHE / "node_modules" / ".bin" / "lighthouse"

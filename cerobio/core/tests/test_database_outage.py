@@ -13,9 +13,9 @@ from django.db.utils import OperationalError
 from django.test import Client, RequestFactory
 
 from cerobio.core import outage, views
-from cerobio.core.page_weight import measure
 from cerobio.core.tests.log_capture import json_lines
 from cerobio.core.tests.outages import database_down
+from tests.perf.page_weight import measure
 
 FRIENDLY = "Sorry, the site is not working right now"
 

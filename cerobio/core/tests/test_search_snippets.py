@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from cerobio.core.page_weight import IDENTIFY_ANSWERS, page_types
+from tests.perf.page_weight import IDENTIFY_ANSWERS, page_types
 
 
 @pytest.mark.parametrize("page", page_types(), ids=lambda page: page.key)

@@ -1,4 +1,4 @@
-"""Generated sections of docs/performance.md: `manage.py page_weight --write` and `make lighthouse` refresh their own.
+"""Generated sections of docs/performance.md: `make page-weight`, `make bench` and `make lighthouse` refresh their own.
 
 A section sits between two HTML comments, `<!-- KEY:start -->` and `<!-- KEY:end -->`, under its
 heading; everything outside the markers is written by hand and left alone. No Django imports, so
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
+DOC = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
 
 
 def update_section(key: str, heading: str, body: str, doc: Path = DOC) -> None:

@@ -11,8 +11,8 @@ before any script runs) and checked against the budgets in docs/performance.md:
 - HTML + CSS + JS under PAGE_BUDGET bytes, each gzip-compressed at level 6 (images not counted);
 - the page's h1 and first paragraph in the server's HTML.
 
-`cerobio/core/tests/test_page_weight.py` asserts all of it for every page type, and
-`manage.py page_weight` prints the numbers (and `--write` puts them in docs/performance.md).
+`tests/perf/test_page_weight.py` asserts all of it for every page type, and
+`make page-weight` (tools/page_weight.py) prints the numbers and puts them in docs/performance.md.
 """
 
 from __future__ import annotations

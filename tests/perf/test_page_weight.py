@@ -1,11 +1,11 @@
-"""Every public page type is fast by construction (budgets in cerobio/core/page_weight.py, docs/performance.md)."""
+"""Every public page type is fast by construction (budgets in tests/perf/page_weight.py, docs/performance.md)."""
 
 import secrets
 from types import SimpleNamespace
 
 import pytest
 
-from cerobio.core.page_weight import PAGE_BUDGET, SCRIPT_BUDGET, measure, page_types
+from tests.perf.page_weight import PAGE_BUDGET, SCRIPT_BUDGET, measure, page_types
 
 
 @pytest.mark.parametrize("page", page_types(), ids=lambda page: page.key)
