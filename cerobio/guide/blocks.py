@@ -68,7 +68,7 @@ class CareAdviceBlock(blocks.StructBlock):
         preview_value = {"key": "safety-net-changes"}
 
     def get_context(self, value, parent_context=None):
-        from .models import CareAdvice
+        from .models.knowledge import CareAdvice
 
         context = super().get_context(value, parent_context=parent_context)
         context["advice"] = CareAdvice.objects.live().filter(key=value["key"]).first()
