@@ -27,7 +27,7 @@ from .admin_forms import (
     OrderFilterForm,
 )
 from .admin_forms import RefundForm as RefundFormClass
-from .fetch import order_summary, payment_status, refund_summary
+from .fetch import amount_for, order_summary, payment_status, refund_summary
 from .models import Order
 
 VIEW, MANAGE = "orders.view_order", "orders.manage_orders"
@@ -228,7 +228,7 @@ def _refund_page(request, pk: int, *, returned: bool):
     if request.method != "POST" or not form.is_valid():
         return render(request, "shop/admin/order_refund.html", context, status=400 if form.is_bound else 200)
     refunding = form.refunding()
-    amount = refunds.amount_for(order, refunding)
+    amount = amount_for(order, refunding)
     problem = _refund_problem(order, amount)
     if problem:
         form.add_error(None, problem)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from cerobio.shop.delivery.address import format_lines
-from cerobio.shop.money import Money
+from cerobio.shop.money import Money, quantize
 
 from .models import Order, OrderEvent
 
@@ -105,10 +106,16 @@ class RefundSummary:
     total: Money
 
 
+def amount_for(order: Order, refunding) -> Decimal:
+    """The money a `refunds.Refunding`'s chosen units, delivery and goodwill come to (without `rest`)."""
+    prices = {line.pk: line.unit_price for line in order.lines.all()}
+    goods = sum((prices.get(line_id, Decimal(0)) * n for line_id, n in refunding.units.items()), Decimal(0))
+    delivery = order.shipping_price if refunding.delivery else Decimal(0)
+    return quantize(goods + delivery + refunding.goodwill)
+
+
 def refund_summary(order: Order, refunding) -> RefundSummary:
     """The confirmation step's summary of a `refunds.Refunding` for this order."""
-    from .refunds import amount_for
-
     c = order.currency
     rows = []
     for line in order.lines.all():

@@ -29,6 +29,7 @@ from cerobio.shop.payments.providers import PaymentError, get_provider
 
 from .actions import OrderActionRefused, S, _event
 from .emails import queue_email
+from .fetch import amount_for
 from .lock_objects import order_for_update
 from .models import Order, OrderEvent, OrderLine
 
@@ -65,14 +66,6 @@ class Refunding:
         if self.goodwill < 0:
             raise OrderActionRefused("An extra amount cannot be below £0.00.")
         object.__setattr__(self, "goodwill", quantize(self.goodwill))
-
-
-def amount_for(order: Order, refunding: Refunding) -> Decimal:
-    """The money the chosen units, delivery and goodwill come to (without `rest`)."""
-    prices = {line.pk: line.unit_price for line in order.lines.all()}
-    goods = sum((prices.get(line_id, Decimal(0)) * n for line_id, n in refunding.units.items()), Decimal(0))
-    delivery = order.shipping_price if refunding.delivery else Decimal(0)
-    return quantize(goods + delivery + refunding.goodwill)
 
 
 def refund(order_id: int, *, amount, reason: str, user=None, restock_units: dict[int, int] | None = None) -> Refund:
