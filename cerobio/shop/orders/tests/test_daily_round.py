@@ -141,3 +141,5 @@ def test_stock_history_is_paged_and_filtered_by_item_and_reason(admin_client, ad
     assert "dropped" in damaged and "delivery 54" not in damaged
     creams = admin_client.get("/admin/shop/stock/", {"sku": CREAM}).content.decode()
     assert "dropped" in creams and "delivery 5" not in creams
+    nonsense = admin_client.get("/admin/shop/stock/", {"reason": "stolen-by-elves"}).content.decode()
+    assert "No changes match" in nonsense

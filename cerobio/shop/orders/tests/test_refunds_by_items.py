@@ -46,6 +46,8 @@ def test_refund_one_item_of_three_shows_a_summary_then_refunds_its_price(admin_c
     summary = admin_client.post(refund_url(order), chosen).content.decode()
     assert "Check the refund before it is sent" in summary and f"Refund £{cream.unit_price} now" in summary
     assert not Refund.objects.filter(order=order).exists()  # nothing moved yet
+    change = admin_client.post(refund_url(order), {**chosen, "confirm": "no"}).content.decode()
+    assert "Show the refund summary" in change and f'name="units_{cream.pk}" id="id_units_{cream.pk}" min="0" max="3" value="1"' in change
     carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', summary))
     assert carried["refunded_before"] == "0.00" and carried[f"units_{cream.pk}"] == "1"
     with django_capture_on_commit_callbacks(execute=True):
