@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views, data_rights_views
-from .claims import GUIDE, check_page, page_claims_scope
+from .claims import GUIDE, PRODUCT, check_page, check_text, page_claims_scope
 from .models import ClaimOverride, ClaimPhrase, ContactMessage, PlainEnglishNote
 from .overrides import blocking_findings, can_override
 from .panels import ContentChecksPanel
@@ -268,6 +268,33 @@ def gate_claims_in_bulk_publish(request, action_type, objects, action_class_inst
         ),
     )
     return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def check_search_terms_that_lead_to_the_shop(request, instance):
+    """A search term that leads to a shop page is shop copy: name any medicinal wording in it.
+
+    Publishing the product page is stopped while such a term leads to it (claims.page_text_parts).
+    """
+    from cerobio.guide.models import Synonym
+
+    if not isinstance(instance, Synonym) or instance.target is None:
+        return
+    target = instance.target.specific
+    if page_claims_scope(target) != PRODUCT:
+        return
+    findings = check_text(instance.term, scope=PRODUCT)
+    if findings:
+        messages.warning(
+            request,
+            format_html(
+                "This search term leads to “{}”, which sells something: it makes what regulators treat as "
+                "a medicinal claim. Point it at a guide page, or change it. <ul>{}</ul>",
+                target.title,
+                _findings_html(findings),
+            ),
+        )
 
 
 @hooks.register("after_edit_snippet")

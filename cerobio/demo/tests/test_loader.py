@@ -201,3 +201,15 @@ def test_a_site_made_before_requirements_gets_them_once_and_keeps_an_editors_cho
     load_demo()
     epstein.refresh_from_db()
     assert [s.code for s in epstein.never_sites.all()] == ["nose"]
+
+
+def test_the_trader_details_an_editor_entered_survive_loading_again(demo):
+    from cerobio.shop.catalogue.fetch import default_shop_settings
+
+    shop = default_shop_settings()
+    assert "fictional" in shop.trader_name and shop.demo_shop  # the demo's, marked as such
+    shop.trader_name, shop.vat_number, shop.demo_shop = "Cerobio Ltd", "", False
+    shop.save()
+    load_demo()
+    shop = default_shop_settings()
+    assert (shop.trader_name, shop.vat_number, shop.demo_shop) == ("Cerobio Ltd", "", False)
