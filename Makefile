@@ -37,11 +37,10 @@ $(VENV)/.installed: requirements/dev.lock
 
 install: $(VENV)/.installed
 
+# ensure_database, migrate, load_demo and ensure_editor in one process (prepare_demo): starting
+# Django and Wagtail is most of the time a later `make run` takes.
 demo: install
-	$(PY) manage.py ensure_database
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_editor
+	$(PY) manage.py prepare_demo
 
 run: demo
 	PORT=$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)

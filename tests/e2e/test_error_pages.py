@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ARTIFACTS, DESKTOP, PHONE, SERVER_ENV, axe_violations, describe_violations, serve
+from .conftest import (
+    ARTIFACTS,
+    DESKTOP,
+    PHONE,
+    SERVER_ENV,
+    axe_violations,
+    describe_violations,
+    serve,
+)
 
 BRAND_TEAL = "rgb(0, 80, 95)"  # --colour-primary, the header band on every page
 DEBUG_PAGE_SIGNS = ("Traceback", "DEBUG = True", "technical details", "Request Method:")
