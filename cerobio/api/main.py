@@ -72,6 +72,19 @@ def _allowed(params_model, loc: tuple) -> list[str]:
 class CerobioAPI(NinjaAPI):
     """NinjaAPI whose validation errors carry the allowed values, read from the schema."""
 
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """Every operation documents 400: any request with a NUL character is refused before the view
+        (cerobio/core/request_guard.py), whatever the operation."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        error = {"$ref": "#/components/schemas/ErrorOut"}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                operation.setdefault("responses", {}).setdefault(400, {
+                    "description": "Bad request: a NUL character in the address, a header or the body.",
+                    "content": {"application/json": {"schema": error}},
+                })  # fmt: skip
+        return schema
+
     def validation_error_from_error_contexts(self, error_contexts):
         errors = []
         for context in error_contexts:

@@ -200,7 +200,7 @@ class RateLimitMiddleware:
 # For an API operation's openapi_extra: its 429 answer carries Retry-After (the body is the error shape).
 RETRY_AFTER_DOC = {
     "responses": {
-        "429": {
+        429: {  # an int, as django-ninja keys the responses it builds
             "description": "Over the rate limit; wait the seconds in Retry-After.",
             "headers": {
                 "Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer", "minimum": 1}}

@@ -19,6 +19,7 @@ import signal
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 import psycopg
@@ -103,11 +104,15 @@ def _call(port, method, path, payload=None, headers=None):
         return response.status, None
 
 
+SEEN: Counter = Counter()  # every answer the clients got, final or not (printed with -s)
+
+
 def _until_answered(port, method, path, payload=None, headers=None, ok=FINAL, deadline=90.0):
     """Repeat the same request (same key) until a final answer, as a careful client would."""
     stop = time.monotonic() + deadline
     while True:
         status, body = _call(port, method, path, payload, headers)
+        SEEN[status] += 1
         if status in ok or time.monotonic() > stop:
             return status, body
         wait = (body or {}).get("retry_after") if isinstance(body, dict) else None
@@ -183,6 +188,7 @@ def test_checkouts_survive_database_blips_and_a_killed_worker(served):
         thread.join(240)
     assert not errors, errors
     assert killed > 0, "no application connection was there to terminate"
+    print(f"\nfault test: {killed} connections terminated in {BLIPS} blips; answers seen {dict(SEEN)}")
 
     # The web server never went down with the worker, and the worker came back.
     assert serve.alive(), serve.log()[-4000:]

@@ -16,14 +16,24 @@ class InputSchema(Schema):
     """Request bodies: text may not contain NUL characters (PostgreSQL cannot store them), so
     they are refused with a 422 like any other invalid value instead of failing in the database.
 
-    Whole numbers are `strict=True`: only a JSON integer, since pydantic would otherwise read
-    `false`/`true` as 0/1 (a PATCH with `"quantity": false` removed the line), "3" as 3 and 2.0 as 2."""
+    Whole numbers are `strict=True`: only a JSON number with no fraction (2 or 2.0, as JSON Schema's
+    integer), since pydantic would otherwise read `false`/`true` as 0/1 (a PATCH with `"quantity":
+    false` removed the line) and "3" as 3."""
 
     @field_validator("*", mode="before")
     @classmethod
     def _no_nul(cls, value):
         if isinstance(value, str) and "\x00" in value:
             raise ValueError("Text may not contain NUL characters.")
+        return value
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _whole_number_written_as_decimal(cls, value, info):
+        """8.0 is the integer 8 in JSON Schema (and so in the OpenAPI document): accept it as 8."""
+        field = cls.model_fields.get(info.field_name)
+        if field is not None and field.annotation is int and isinstance(value, float) and value.is_integer():
+            return int(value)
         return value
 
 
@@ -56,7 +66,7 @@ class LineIn(InputSchema):
     sku: str = Field(..., min_length=1, max_length=40, examples=["CRB-KIT-STD"])
     quantity: int = Field(
         1, ge=1, le=MAX_QUANTITY, strict=True,
-        description="A JSON integer; 8.0, \"8\" and true are refused with 422 `invalid_request`.",
+        description="A whole number: 8 or 8.0 (JSON Schema's integer); 8.5, \"8\" and true are refused with 422 `invalid_request`.",
     )
 
 
@@ -65,7 +75,7 @@ class QuantityIn(InputSchema):
 
     quantity: int = Field(
         ..., ge=0, le=MAX_QUANTITY, strict=True,
-        description="0 removes the line. A JSON integer; 8.0, \"8\" and true are refused with 422 `invalid_request`.",
+        description="0 removes the line. A whole number: 8 or 8.0 (JSON Schema's integer); 8.5, \"8\" and true are refused with 422 `invalid_request`.",
     )
 
 

@@ -134,12 +134,13 @@ def test_text_with_a_nul_character_is_refused_not_a_server_error(client, db):
     assert response.json()["code"]
 
 
-NOT_WHOLE_NUMBERS = [False, True, "2", 2.0, 1.5, None]
+NOT_WHOLE_NUMBERS = [False, True, "2", 1.5, None]
 
 
 @pytest.mark.parametrize("quantity", NOT_WHOLE_NUMBERS, ids=repr)
 def test_a_quantity_that_is_not_a_json_integer_leaves_the_line_alone(client, api_basket, quantity):
-    """`false` used to be read as 0 (the line vanished), `true` and "2" as numbers."""
+    """`false` used to be read as 0 (the line vanished), `true` and "2" as numbers. (2.0 is JSON Schema's
+    integer 2, and is accepted: test_checkout_retry.py.)"""
     line_id = client.get(f"/api/v1/baskets/{api_basket}").json()["lines"][0]["id"]
     response = client.patch(f"/api/v1/baskets/{api_basket}/lines/{line_id}", {"quantity": quantity}, content_type=JSON)
     assert response.status_code == 422
