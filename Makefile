@@ -13,7 +13,7 @@ export DJANGO_SETTINGS_MODULE ?= cerobio.settings.dev
 
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT) (PORT overrides)"
-	@echo "make test   run the whole test suite (browser tests need Chromium)"
+	@echo "make test   every test on PostgreSQL, then the embedded default on SQLite (tools/test.sh)"
 	@echo "make e2e    run only the browser journeys"
 	@echo "make screenshots  every page type at 390/1280/1600 px (test-artifacts/pages/) and the README's set (docs/screenshots/)"
 	@echo "make lint   ruff, Django system checks and the migrations check"
@@ -64,8 +64,9 @@ backup:
 restore:
 	@deploy/restore.sh "$(FILE)"
 
+# Every test once on PostgreSQL (two workers), then the `embedded` tests on SQLite (tools/test.sh).
 test: install
-	DJANGO_SETTINGS_MODULE=cerobio.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+	@tools/test.sh $(PYTEST_ARGS)
 
 e2e: install
 	DJANGO_SETTINGS_MODULE=cerobio.settings.test $(PY) -m pytest tests/e2e $(PYTEST_ARGS)

@@ -7,6 +7,39 @@ import pytest
 # Playwright's sync API runs an event loop in the test thread; our DB use there is synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# `make test` runs every test on PostgreSQL, then these on SQLite (`-m embedded`) to prove the
+# embedded default: migrations and the demo content, the search backend (SQLite's differs), and
+# one journey per section, whose browser server is `make run`'s own steps (migrate, load_demo, runserver).
+EMBEDDED = (
+    "cerobio/demo/tests/test_loader.py",
+    "cerobio/search/tests/",
+    "cerobio/shop/checkout/tests/test_checkout_page.py::test_paying_with_the_test_card_places_one_paid_order",
+    "cerobio/shop/checkout/tests/test_store_api.py::test_checkout_pays_and_the_same_key_returns_the_same_order",
+    "tests/e2e/test_guide_journeys.py::test_keyboard_reader_goes_from_home_to_treatment",
+    "tests/e2e/test_identifier.py::test_the_whole_questionnaire_by_keyboard[newborn-nose-js-off]",
+    "tests/e2e/test_shop.py::test_keyboard_purchase_from_product_page_to_order_page[phone-no-js]",
+    "tests/e2e/test_admin_two_factor.py::test_the_whole_sign_in_works_without_javascript",
+)
+# Under pytest-xdist (`--dist loadgroup`) the tests that start servers on fixed ports run on one
+# worker, and the browser journeys share one worker's test server and Chromium.
+XDIST_GROUPS = {"tests/deploy/": "stack", "tests/bench/": "stack", "tests/e2e/": "browser"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    unmatched = set(EMBEDDED)
+    for item in items:
+        for prefix in EMBEDDED:
+            if item.nodeid.startswith(prefix):
+                item.add_marker(pytest.mark.embedded)
+                unmatched.discard(prefix)
+        for prefix, group in XDIST_GROUPS.items():
+            if item.nodeid.startswith(prefix):
+                item.add_marker(pytest.mark.xdist_group(group))
+    whole_suite = config.args == config.getini("testpaths")
+    if config.getoption("markexpr") == "embedded" and whole_suite and unmatched:
+        raise pytest.UsageError(f"EMBEDDED in conftest.py names tests that do not exist: {sorted(unmatched)}")
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -55,7 +55,7 @@ def _e2e_database_url(tmp: Path) -> str:
         import psycopg
 
         cfg = dj_database_url.parse(url)
-        name = f"{cfg['NAME']}_e2e"
+        name = f"{cfg['NAME']}_e2e{os.environ.get('PYTEST_XDIST_WORKER', '')}"
         admin = {k: v for k, v in {"host": cfg["HOST"], "port": cfg["PORT"], "user": cfg["USER"],
                                    "password": cfg["PASSWORD"]}.items() if v}
         with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
@@ -247,6 +247,8 @@ def sign_in_to_admin(page, username: str, password: str):
         secret = page.locator("#twofactor-secret").inner_text()
         page.get_by_label("6-digit code from your authenticator app").fill(totp_code(secret))
         page.get_by_role("button", name="Turn on two-factor authentication").click()
+        # all_inner_texts() does not wait: read the codes only once the page that shows them is there.
+        page.get_by_role("heading", name="Save your backup codes").wait_for()
         codes = [c.replace(" ", "") for c in page.locator(".twofactor-backup-codes code").all_inner_texts()]
         ADMIN_SECOND_FACTORS[username] = {"secret": secret, "backup": codes}
         page.get_by_role("link", name="Continue to the admin").click()
