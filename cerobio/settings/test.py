@@ -9,7 +9,8 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/cerobio-test-media")  # noqa: S108
+# One folder per pytest-xdist worker (gw0, gw1): a test that counts the files would see the other's.
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/cerobio-test-media") + os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: S108
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Serve static files straight from the app directories (no collectstatic step in tests).
 WHITENOISE_USE_FINDERS = True
