@@ -246,20 +246,9 @@ def deploy_stack(ports, static_root, demo_database, tmp_path_factory):
             http_port=ports.http, https_port=ports.https,
         )  # fmt: skip
         conf = stack.write_nginx_config(folder, site, brotli=stack.BROTLI_MODULE.exists())
-        checked = stack.nginx_test(conf)
-        assert checked.returncode == 0, checked.stderr
-        for index, port in enumerate(ports.apps):
-            running.apps.append(stack.start_app_server("app-" + "AB"[index], port, env, folder))
-        running.nginx = stack.Process(
-            "nginx", [stack.nginx_binary(), "-p", str(folder), "-c", str(conf)], env, folder
-        )
         running.shell = stack.Shell(env)
-        running.worker = stack.Process(
-            "worker", [stack.sys.executable, "manage.py", "db_worker"], env, folder
-        )
-        for server, port in zip(running.apps, ports.apps, strict=True):
-            stack.wait_until_serving(server, port)
-        stack.wait_for_port(ports.https, running.nginx.popen)
+        servers = stack.start_servers(folder, env, app_ports=ports.apps, nginx_conf=conf, nginx_port=ports.https)
+        running.apps, running.worker, running.nginx = servers.apps, servers.worker, servers.nginx
         if os.environ.get("DEPLOY_TEST_TIMINGS"):
             print(f"stack up in {time.monotonic() - began:.1f}s")
         yield running

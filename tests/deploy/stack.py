@@ -288,6 +288,51 @@ def wait_until_serving(server: Process, port: int, timeout: float = 90) -> None:
     raise RuntimeError(f"{server.name} did not start:\n{server.log()[-3000:]}")
 
 
+@dataclass
+class Servers:
+    """The stack's processes: gunicorn app servers, the task worker and nginx."""
+
+    apps: list[Process]
+    worker: Process | None = None
+    nginx: Process | None = None
+
+    def stop(self) -> None:
+        for process in [self.nginx, self.worker]:
+            if process is not None:
+                process.stop()
+        for app in self.apps:
+            app.stop(signal.SIGINT)  # gunicorn's quick shutdown: nothing is in flight any more
+
+    def logs(self) -> str:
+        return "\n".join(f"--- {p.name} ---\n{p.log()[-3000:]}" for p in [*self.apps, self.worker, self.nginx] if p)
+
+
+def start_servers(
+    folder: Path, env: dict, *, app_ports, nginx_conf: Path, nginx_port: int, app_names=None, worker_nice: int = 0
+) -> Servers:  # fmt: skip
+    """gunicorn on each app port, the task worker and nginx (`nginx_conf`, checked with `nginx -t`
+    first), each logging into `folder`; returns once the app servers and nginx answer.
+
+    The one start-up of the stack: the deploy tests, and `make bench` through `main` below."""
+    checked = nginx_test(nginx_conf)
+    assert checked.returncode == 0, checked.stderr
+    names = app_names or ["app-" + "ABCDEFGH"[index] for index in range(len(app_ports))]
+    servers = Servers([])
+    try:
+        for name, port in zip(names, app_ports, strict=True):
+            servers.apps.append(start_app_server(name, port, env, folder))
+        servers.nginx = Process("nginx", [nginx_binary(), "-p", str(nginx_conf.parent), "-c", str(nginx_conf)], env, folder)
+        worker = [sys.executable, "manage.py", "db_worker"]
+        servers.worker = Process("worker", ["nice", "-n", str(worker_nice), *worker] if worker_nice else worker, env, folder)
+        for server, port in zip(servers.apps, app_ports, strict=True):
+            wait_until_serving(server, port)
+        wait_for_port(nginx_port, servers.nginx.popen)
+    except BaseException:
+        servers.stop()
+        raise
+    return servers
+
+
 class Shell:
     """One Python process with Django set up as the app servers have it, running code sent to it.
 
@@ -341,3 +386,41 @@ def manage(env: dict, *args: str, stdin: str | None = None, timeout: float = 120
         f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
     )
     return result.stdout
+
+
+def main() -> None:
+    """`python tests/deploy/stack.py RUN_DIR --app-port P --nginx-conf CONF --nginx-port N`: start the
+    servers with this environment (tools/bench/stack.sh sets the production one), write their process
+    ids to RUN_DIR/stack.pids (for tools/bench/cpu.py), and stop them all on SIGTERM or SIGINT."""
+    import argparse
+    import threading
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("run", type=Path)
+    parser.add_argument("--app-port", type=int, required=True)
+    parser.add_argument("--nginx-conf", type=Path, required=True)
+    parser.add_argument("--nginx-port", type=int, required=True)
+    parser.add_argument("--worker-nice", type=int, default=0)
+    args = parser.parse_args()
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    servers = start_servers(
+        args.run, dict(os.environ), app_ports=[args.app_port], nginx_conf=args.nginx_conf,
+        nginx_port=args.nginx_port, app_names=["gunicorn"], worker_nice=args.worker_nice,
+    )  # fmt: skip
+    try:
+        (args.run / "stack.pids").write_text(
+            f"GUNICORN_PID={servers.apps[0].pid}\nWORKER_PID={servers.worker.pid}\nNGINX_PID={servers.nginx.pid}\n"
+        )
+        print("READY", flush=True)
+        while not stop.wait(1):
+            if any(p.popen.poll() is not None for p in [*servers.apps, servers.worker, servers.nginx]):
+                print(servers.logs(), file=sys.stderr)
+                sys.exit("a server of the stack stopped")
+    finally:
+        servers.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -4,7 +4,8 @@
 # $BENCH_REDIS_DB, gunicorn with deploy/gunicorn.conf.py and production settings on $BENCH_APP_PORT, the
 # task worker (manage.py db_worker: the emails),
 # and a private nginx running deploy/nginx/cerobio.conf (plain http, tools/bench/nginx_conf.py) on
-# $BENCH_PORT, with the static "ceiling" server on $BENCH_CEILING_PORT. Everything it starts is
+# $BENCH_PORT, with the static "ceiling" server on $BENCH_CEILING_PORT; those three are started by
+# tests/deploy/stack.py, as in the deploy tests. Everything it starts is
 # stopped by stop_stack (set as an EXIT trap by start_stack); the system's own nginx is never touched.
 # docs/performance.md, "Benchmark", lists the variables.
 
@@ -74,14 +75,6 @@ ensure_packages() {
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-wait_for() {  # wait_for URL SECONDS PID: until URL answers 200
-    local url="$1" deadline=$((SECONDS + $2)) pid="$3"
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ]; do
-        kill -0 "$pid" 2>/dev/null || return 1
-        [ $SECONDS -lt "$deadline" ] || return 1
-        sleep 0.2
-    done
-}
 
 # What the demo database is made from: when none of it changed, the last one is copied instead of
 # migrating and loading the demo again (minutes on a busy machine).
@@ -149,7 +142,7 @@ stop_stack() {
         say "stopping what the bench started (pids ${STACK_PIDS[*]})"
         for pid in "${STACK_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
         for pid in "${STACK_PIDS[@]}"; do
-            for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+            for _ in $(seq 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
             kill -KILL "$pid" 2>/dev/null || true
         done
         wait "${STACK_PIDS[@]}" 2>/dev/null || true
@@ -169,30 +162,23 @@ start_stack() {
     fresh_database
     collect_static
 
-    say "gunicorn (deploy/gunicorn.conf.py, WEB_CONCURRENCY=$WEB_CONCURRENCY) on 127.0.0.1:$BENCH_APP_PORT"
-    "$REPO/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py >"$RUN/gunicorn.log" 2>&1 &
-    GUNICORN_PID=$!
-    STACK_PIDS+=("$GUNICORN_PID")
-    wait_for "http://127.0.0.1:$BENCH_APP_PORT/robots.txt" 90 "${STACK_PIDS[-1]}" \
-        || { tail -50 "$RUN/gunicorn.log" >&2; die "gunicorn did not start (log: $RUN/gunicorn.log)"; }
-
-    # The task worker, as in production: confirmation emails are rendered and sent here (to the
-    # dummy email backend), on the same two cores, not in the checkout request.
-    say "task worker (manage.py db_worker)"
-    nice -n 10 "$PY" manage.py db_worker >"$RUN/worker.log" 2>&1 &  # as cerobio-worker.service
-    WORKER_PID=$!
-    STACK_PIDS+=("$WORKER_PID")
-
-    say "nginx (deploy/nginx/cerobio.conf, plain http) on 127.0.0.1:$BENCH_PORT, ceiling on :$BENCH_CEILING_PORT"
-    local conf
+    say "gunicorn (deploy/gunicorn.conf.py, WEB_CONCURRENCY=$WEB_CONCURRENCY) on 127.0.0.1:$BENCH_APP_PORT, the task worker," \
+        "nginx (deploy/nginx/cerobio.conf, plain http) on 127.0.0.1:$BENCH_PORT, ceiling on :$BENCH_CEILING_PORT"
+    local conf deadline=$((SECONDS + 300))
     conf="$("$PY" tools/bench/nginx_conf.py "$RUN" --port "$BENCH_PORT" --ceiling-port "$BENCH_CEILING_PORT" \
         --app-port "$BENCH_APP_PORT" --static-root "$STATIC_ROOT" --media-root "$MEDIA_ROOT")"
-    "$(nginx_bin)" -t -q -p "$RUN" -c "$conf" || die "nginx -t failed on $conf"
-    "$(nginx_bin)" -p "$RUN" -c "$conf" >"$RUN/nginx.log" 2>&1 &
-    NGINX_PID=$!
-    STACK_PIDS+=("$NGINX_PID")
-    wait_for "http://127.0.0.1:$BENCH_PORT/robots.txt" 30 "${STACK_PIDS[-1]}" \
-        || { cat "$RUN/error.log" >&2; die "nginx did not start"; }
+    # The deploy tests' start-up (tests/deploy/stack.py). The task worker runs as in production (and at
+    # cerobio-worker.service's nice 10): confirmation emails are rendered and sent there, not in the checkout.
+    "$PY" tests/deploy/stack.py "$RUN" --app-port "$BENCH_APP_PORT" --nginx-conf "$conf" --nginx-port "$BENCH_PORT" \
+        --worker-nice 10 >"$RUN/stack.log" 2>&1 &
+    STACK_PIDS+=("$!")
+    until [ -f "$RUN/stack.pids" ]; do
+        kill -0 "${STACK_PIDS[-1]}" 2>/dev/null || { tail -50 "$RUN/stack.log" >&2; die "the stack did not start (log: $RUN/stack.log)"; }
+        [ $SECONDS -lt "$deadline" ] || die "the stack did not start in 300 s (log: $RUN/stack.log)"
+        sleep 0.5
+    done
+    # shellcheck source=/dev/null
+    source "$RUN/stack.pids"  # GUNICORN_PID, WORKER_PID, NGINX_PID
     echo "run folder: $RUN" >&2
 }
 
