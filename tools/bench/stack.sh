@@ -39,8 +39,11 @@ export WEB_CONCURRENCY="${WEB_CONCURRENCY:-2}"
 export LOG_FORMAT=plain
 export RATE_LIMIT_CLIENT_HEADER=HTTP_X_REAL_IP
 export PAYMENT_PROVIDER=dummy
-# Order emails are built as in production but not sent anywhere.
-export EMAIL_BACKEND="${BENCH_EMAIL_BACKEND:-django.core.mail.backends.dummy.EmailBackend}"
+# Order emails are built and written as files, as `make serve` does (production's deploy check
+# refuses backends that deliver nothing: console, locmem, dummy).
+export EMAIL_BACKEND="${BENCH_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
+export EMAIL_FILE_PATH="${EMAIL_FILE_PATH:-$BENCH_HOME/mail}"
+mkdir -p "$EMAIL_FILE_PATH"
 # Every request comes from one address here, so the per-address limits are raised out of the way
 # (they still run: each request pays its Redis round trips, as in production).
 export IDENTIFY_RATE_LIMIT="${IDENTIFY_RATE_LIMIT:-1000000000/60}"
