@@ -187,3 +187,13 @@ def test_the_cpu_snapshot_counts_a_process_and_everything_under_it(tmp_path):
         parent.kill()
         parent.wait()
     assert cpu.machine_busy_seconds() > 0
+
+
+def test_the_visitors_basket_cookie_opens_a_basket_with_the_kit(demo, client):
+    """Row a2's cookie: a real basket line (price seen recorded), which the header then counts."""
+    import measure  # tools/bench, on the path above
+
+    name, value = measure.basket_cookie().split("=", 1)
+    client.cookies[name] = value
+    html = client.get("/types/milia-en-plaque/").content.decode()
+    assert html.split('class="mini-basket__count">', 1)[1].startswith("1")

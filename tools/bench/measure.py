@@ -66,12 +66,12 @@ def basket_cookie() -> str:
     """A basket with the kit in it, as the signed cookie a visitor's browser would send (row a′)."""
     from django.http import HttpResponse
 
+    from cerobio.shop.basket import actions
     from cerobio.shop.basket.cookies import COOKIE, SALT
-    from cerobio.shop.basket.models import Basket, BasketLine
-    from cerobio.shop.catalogue.models import ProductVariant
+    from cerobio.shop.basket.models import Basket
 
     basket = Basket.objects.create()
-    BasketLine.objects.create(basket=basket, variant=ProductVariant.objects.get(sku=SKU), quantity=1)
+    actions.add(basket, SKU, 1)  # as the basket page does: the price seen is recorded with the line
     response = HttpResponse()
     response.set_signed_cookie(COOKIE, basket.token, salt=SALT)
     return f"{COOKIE}={response.cookies[COOKIE].value}"
