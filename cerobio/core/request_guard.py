@@ -63,7 +63,12 @@ def has_nul(request) -> bool:
     content_type = request.content_type or ""
     if content_type in FORM_TYPES:
         # Django parses this on the first look at request.POST (CSRF checks every form post anyway);
-        # uploaded files are not looked into: an image is full of zero bytes.
+        # uploaded files are not looked into: an image is full of zero bytes. A multipart body is
+        # parsed from the stream, after which request.body can no longer be read: keep a small one
+        # first, so a view that reads the raw body (django-ninja's APIs) still can.
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if content_type == "multipart/form-data" and (limit is None or content_length(request) <= limit):
+            request.body  # noqa: B018 (reading it keeps it)
         post = request.POST
         return _has_nul(post.keys()) or _has_nul(v for values in post.lists() for v in values[1])
     if content_type == "application/json" or content_type.endswith("+json"):

@@ -69,6 +69,12 @@ def admin(browser, server_url, staff):
 
 
 def accessible(page, name: str):
+    # Wagtail's messages fade in: axe measures colours mid-fade as low contrast, so let them finish.
+    # (wait_for_function would evaluate a string, which the admin's script policy forbids)
+    for _ in range(50):
+        if page.evaluate("document.getAnimations().every(a => a.playState !== 'running')"):
+            break
+        page.wait_for_timeout(100)
     violations = axe_violations(page)
     assert violations == [], f"{name}: " + describe_violations(violations)
     screenshot(page, f"back-office-{name}-1280")

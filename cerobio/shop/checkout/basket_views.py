@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -52,7 +53,9 @@ def _csrf_refusal(request):
         if same is True:
             return None
         if same is False:
-            return CsrfViewMiddleware(lambda r: None)._reject(request, "Origin checking failed (basket add).")
+            # The site's CSRF failure page (the CSRF_FAILURE_VIEW setting), as Django's own refusal shows.
+            refuse = import_string(settings.CSRF_FAILURE_VIEW)
+            return refuse(request, reason="Origin checking failed (basket add).")
     return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
 
 
