@@ -27,6 +27,8 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
+from tests.e2e.page_types import IDENTIFY_ANSWERS  # the same result page the browser tests visit
+
 PAGE_BUDGET = 60 * 1024  # HTML + CSS + JS, gzip level 6
 SCRIPT_BUDGET = 10 * 1024  # the one script a page may have, uncompressed
 GZIP_LEVEL = 6
@@ -291,15 +293,6 @@ def measure(key: str, label: str, response) -> PageWeight:
 
 # ---------- The page types, and how to reach each one with a test client ----------
 
-IDENTIFY_ANSWERS = {
-    "step": "symptoms",
-    "go": "next",
-    "age_group": "adult",
-    "sites": ["cheeks", "nose"],
-    "look": "white_dome",
-    "count": "few",
-    "onset": "gradual",
-}
 
 
 def _product_path() -> str:
