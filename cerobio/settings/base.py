@@ -252,6 +252,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The shop (docs/shop.md). Payments use the test-mode `dummy` provider unless Stripe keys are set.
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# The publishable key (pk_...) lets the card step show Stripe's Payment Element on our own page;
+# without it customers pay on Stripe's hosted Checkout page instead.
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")  # only for tests against a fake Stripe server
 PAYMENT_PROVIDER = os.environ.get("PAYMENT_PROVIDER") or ("stripe" if STRIPE_SECRET_KEY else "dummy")
 # How long stock is held while a customer pays (Stripe Checkout sessions last at least 30 minutes).

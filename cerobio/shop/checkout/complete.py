@@ -289,5 +289,12 @@ def _take_payment(
         fail_payment(order.pk, reason=result.message or "Card declined.")
         order.refresh_from_db()
         return Outcome(order, created, "declined", message=result.message)
+    if result.status == "card_page":
+        return Outcome(order, created, "redirect", redirect_url=card_step_url(order))
     return Outcome(order, created, "redirect", redirect_url=result.redirect_url)
+
+
+def card_step_url(order: Order) -> str:
+    """Our own page where the customer types the card into the provider's form (Stripe's Payment Element)."""
+    return f"/checkout/pay/{order.token}/"
 

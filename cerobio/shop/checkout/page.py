@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
+
 from cerobio.shop.basket.fetch import view as basket_view
 from cerobio.shop.delivery.address import form_for
 from cerobio.shop.delivery.countries import COUNTRY_NAMES, HOME_COUNTRY, country_choices
@@ -50,5 +52,7 @@ def checkout_context(request, basket, values: dict, errors: dict, problem: str =
         "selected": selected,
         "idempotency_key": new_key(),
         "provider": provider,
+        # Stripe with a publishable key: the order is paid on our card step (Stripe's Payment Element).
+        "card_step": provider.code == "stripe" and bool(settings.STRIPE_PUBLISHABLE_KEY),
         "current_title": "Checkout",
     }

@@ -13,9 +13,9 @@ from cerobio.shop.basket.actions import recheck
 from cerobio.shop.orders.fetch import order_summary
 from cerobio.shop.orders.models import Order
 from cerobio.shop.orders.stop import stop_payment, thaw_if_abandoned
-from cerobio.shop.orders.stripe_flow import confirm_session
+from cerobio.shop.orders.stripe_flow import confirm_intent, confirm_session
 
-from .complete import complete_checkout, outcome_for, resume_checkout
+from .complete import card_step_url, complete_checkout, outcome_for, resume_checkout
 from .details import CheckoutError, CheckoutRequest
 from .page import checkout_context
 
@@ -34,7 +34,8 @@ def _request_from(post) -> CheckoutRequest:
         address={f: post.get(f, "") for f in ADDRESS_FIELDS},
         shipping_method=post.get("shipping_method", ""),
         accept_terms=post.get("accept_terms") == "yes",
-        payment={f: post.get(f, "") for f in CARD_FIELDS},
+        # card_page: this page can send the customer to our card step (the Store API cannot).
+        payment={**{f: post.get(f, "") for f in CARD_FIELDS}, "card_page": True},
         expected_subtotal=expected,
     )
 
@@ -106,16 +107,30 @@ def _respond(request, outcome, values, basket=None):
         values.pop("idempotency_key", None)
         basket = basket or thaw_if_abandoned(outcome.order.basket)
         return _page(request, basket, values=values, errors={"card_number": outcome.message}, problem=outcome.message, status=402)
-    if outcome.status == "pending":  # still being paid by another submission: its status page
+    if outcome.status == "pending":  # still being paid by another submission: its card step or status page
+        if outcome.order.payments.filter(status="pending", reference__startswith="pi_").exists():
+            return redirect(card_step_url(outcome.order))
         return redirect(outcome.order.get_absolute_url())
     return redirect(f"/checkout/complete/{outcome.order.token}/")
 
 
 def complete(request, token: str):
-    """The confirmation page after paying (also reached by a repeated submission)."""
+    """The confirmation page after paying (also reached by a repeated submission).
+
+    Stripe sends the customer here from the card step with `?payment_intent=pi_...`: the payment is
+    then asked of Stripe (the address proves nothing), and the page is shown again at its plain
+    address, so the intent's client secret leaves the address bar and the history. A payment that
+    did not go through goes back to the card step, which says why.
+    """
     order = Order.objects.filter(token=token).first()
     if order is None:
         raise Http404("No such order")
+    if "payment_intent" in request.GET:
+        if order.status == Order.Status.PENDING_PAYMENT:
+            state = confirm_intent(order, request.GET["payment_intent"])
+            if state is not None and state.status in ("open", "failed"):
+                return redirect(card_step_url(order))
+        return redirect(f"/checkout/complete/{order.token}/")
     response = render(
         request, "shop/checkout_complete.html", {"order": order, "summary": order_summary(order), "current_title": "Order confirmed"}
     )

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from .base import CancelResult, PaymentError, PaymentProvider, PaymentResult  # noqa: F401
+from .base import CancelResult, CardPagePayment, PaymentError, PaymentProvider, PaymentResult  # noqa: F401
 
 
 def get_provider(code: str | None = None) -> PaymentProvider:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cerobio.shop.money import Money
 
-from .base import CancelResult, PaymentResult
+from .base import CancelResult, CardPagePayment, PaymentError, PaymentResult
 
 SUCCEEDS = "4242424242424242"
 DECLINED = "4000000000000002"
@@ -85,6 +85,9 @@ class DummyProvider:
                 "declined", reference, "Your card was declined. No money was taken. Try another card."
             )
         return PaymentResult("declined", reference, "This card number was not accepted. " + TEST_CARDS_HELP)
+
+    def card_page_payment(self, reference: str) -> CardPagePayment:
+        raise PaymentError("The test provider takes the card on the checkout page itself; it has no card step.")
 
     def refund(self, order, amount: Money, idempotency_key: str) -> str:
         return f"dummy_refund_{uuid.uuid4().hex}"

@@ -1,8 +1,12 @@
-"""Stripe Checkout: the customer pays on Stripe's page; card details never reach our server.
+"""Stripe: the Payment Element on our card step, or Stripe's hosted Checkout; card details never reach our server.
 
-The session carries the order's token, its amounts in pence (from Decimal, never float), and
-expires when the order's stock hold does. Our return page and the webhook both end in
-`orders.actions.mark_paid`, which is idempotent.
+On the card step (the checkout page asks for it, and STRIPE_PUBLISHABLE_KEY is set) the order gets
+one PaymentIntent: its amount in pence from the order's Decimal total (never float), the order's
+currency, the order's token in the metadata, and an idempotency key made from the token, so a
+repeated checkout finds the same intent. Without a publishable key, for the Store API, and as the
+card step's no-JavaScript fallback, a Checkout Session carries the same details and expires when the
+order's stock hold does. Our return pages and the webhook all end in `orders.actions.mark_paid`,
+which is idempotent.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from django.utils import timezone
 
 from cerobio.shop.money import Money
 
-from .base import CancelResult, PaymentError, PaymentResult
+from .base import CancelResult, CardPagePayment, PaymentError, PaymentResult
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +62,34 @@ def _line_items(order) -> list[dict]:
     return items
 
 
+NOT_CONFIRMED = "Your bank asked you to confirm this payment, and it was not confirmed. Nothing was charged. Try again."
+DECLINED = "Your card was declined."
+TRY_AGAIN = "Nothing was charged. Try again, or use another card."
+
+
+def card_page_payment_from(intent: dict) -> CardPagePayment:
+    """A PaymentIntent, as the API or a webhook event gives it, in the shop's words."""
+    status = intent.get("status")
+    paid = status == "succeeded"
+    minor = intent.get("amount_received") if paid else intent.get("amount")
+    common = {
+        "reference": intent["id"], "amount": (Decimal(int(minor or 0)) / 100).quantize(Decimal("0.01")),
+        "currency": str(intent.get("currency") or "").upper(), "client_secret": intent.get("client_secret") or "",
+    }
+    error = intent.get("last_payment_error") or {}
+    if status in ("succeeded", "processing", "canceled"):
+        return CardPagePayment(status=status, **common)
+    if status == "requires_action":
+        return CardPagePayment(status="failed", message=NOT_CONFIRMED, **common)
+    if status == "requires_payment_method" and error:
+        # Stripe writes card errors' messages for customers ("Your card has insufficient funds.").
+        reason = error.get("message") if error.get("type") == "card_error" and error.get("message") else DECLINED
+        return CardPagePayment(status="failed", message=f"{reason} {TRY_AGAIN}", **common)
+    return CardPagePayment(status="open", **common)
+
+
 class StripeProvider:
-    """Stripe Checkout sessions, refunds and session look-ups."""
+    """PaymentIntents for the card step, Checkout Sessions, refunds and look-ups."""
 
     code = "stripe"
     takes_card_details = False
@@ -72,6 +102,8 @@ class StripeProvider:
         return settings.STRIPE_SECRET_KEY.startswith("sk_test_")
 
     def start(self, order, payment: dict, return_base: str) -> PaymentResult:
+        if payment.get("card_page") and settings.STRIPE_PUBLISHABLE_KEY:
+            return self._start_intent(order)
         expires = max(
             timezone.now() + STRIPE_MIN_EXPIRY,
             max((r.expires_at for r in order.reservations.all()), default=timezone.now()),
@@ -94,6 +126,31 @@ class StripeProvider:
             raise PaymentError(f"Stripe did not create a checkout session: {exc.user_message or exc}") from exc
         return PaymentResult("redirect", session.id, redirect_url=session.url)
 
+    def _start_intent(self, order) -> PaymentResult:
+        params = {
+            "amount": Money(order.total, order.currency).minor_units,
+            "currency": order.currency.lower(),
+            "automatic_payment_methods": {"enabled": True},
+            "description": f"Order {order.number}",
+            "metadata": {"order_token": order.token, "order_number": order.number},
+        }
+        try:
+            intent = client().v1.payment_intents.create(
+                params=params, options={"idempotency_key": f"payment-intent-{order.token}"}
+            )
+        except stripe.StripeError as exc:
+            raise PaymentError(f"Stripe did not create a payment: {exc.user_message or exc}") from exc
+        return PaymentResult("card_page", intent.id)
+
+    def card_page_payment(self, reference: str) -> CardPagePayment:
+        if not reference.startswith("pi_"):
+            raise PaymentError(f"{reference!r} is not a Stripe PaymentIntent.")
+        try:
+            intent = client().v1.payment_intents.retrieve(reference)
+        except stripe.StripeError as exc:
+            raise PaymentError(f"Stripe could not find that payment: {exc}") from exc
+        return card_page_payment_from(intent.to_dict())
+
     def retrieve_session(self, session_id: str):
         try:
             return client().v1.checkout.sessions.retrieve(session_id)
@@ -104,10 +161,13 @@ class StripeProvider:
         payment = order.payments.filter(provider="stripe", status="succeeded").first()
         if payment is None:
             raise PaymentError("This order has no Stripe payment to refund.")
-        session = self.retrieve_session(payment.reference)
+        if payment.reference.startswith("pi_"):  # paid on the card step
+            intent = payment.reference
+        else:
+            intent = self.retrieve_session(payment.reference).payment_intent
         try:
             refund = client().v1.refunds.create(
-                params={"payment_intent": session.payment_intent, "amount": amount.minor_units},
+                params={"payment_intent": intent, "amount": amount.minor_units},
                 options={"idempotency_key": idempotency_key},
             )
         except stripe.StripeError as exc:
@@ -115,27 +175,52 @@ class StripeProvider:
         return refund.id
 
     def cancel(self, order) -> CancelResult:
-        """Expire the order's open Checkout Sessions, so the customer cannot pay on a stale page.
+        """Close the order's open payments (card-step intents and Checkout Sessions), so the customer
+        cannot pay on a stale page.
 
-        If Stripe says a session was paid in the meantime, say so: the order is then paid, not
-        released. If Stripe cannot be reached, the session still expires with the stock hold, and
-        a late payment is recorded by the webhook (flagged if the stock has gone).
+        If Stripe says one was paid in the meantime, say so: the order is then paid, not released.
+        If Stripe cannot be reached (or a bank is still deciding), say "unknown": the stock is
+        released, a session still expires with the stock hold, and a late payment is recorded by the
+        webhook (flagged if the stock has gone).
         """
         result = CancelResult("closed")
         for reference in order.payments.filter(provider=self.code, status="pending").values_list("reference", flat=True):
-            try:
-                session = client().v1.checkout.sessions.expire(reference)
-            except stripe.InvalidRequestError:
-                try:  # already complete or expired: ask which
-                    session = client().v1.checkout.sessions.retrieve(reference)
-                except stripe.StripeError:
-                    log.warning("Stripe session %s could not be checked while stopping a payment", reference)
-                    result = CancelResult("unknown")
-                    continue
-            except stripe.StripeError:
-                log.warning("Stripe session %s could not be expired while stopping a payment", reference)
-                result = CancelResult("unknown")
-                continue
-            if session.payment_status in ("paid", "no_payment_required"):
-                return CancelResult("paid", reference, Decimal(int(session.amount_total or 0)) / 100)
+            closed = self._close_intent(reference) if reference.startswith("pi_") else self._close_session(reference)
+            if closed.status == "paid":
+                return closed
+            if closed.status == "unknown":
+                result = closed
         return result
+
+    def _close_intent(self, reference: str) -> CancelResult:
+        try:
+            intent = client().v1.payment_intents.cancel(reference)
+        except stripe.InvalidRequestError:
+            try:  # succeeded, processing or already canceled: ask which
+                intent = client().v1.payment_intents.retrieve(reference)
+            except stripe.StripeError:
+                log.warning("Stripe payment %s could not be checked while stopping a payment", reference)
+                return CancelResult("unknown")
+        except stripe.StripeError:
+            log.warning("Stripe payment %s could not be canceled while stopping a payment", reference)
+            return CancelResult("unknown")
+        state = card_page_payment_from(intent.to_dict())
+        if state.status == "succeeded":
+            return CancelResult("paid", reference, state.amount)
+        return CancelResult("unknown" if state.status == "processing" else "closed")
+
+    def _close_session(self, reference: str) -> CancelResult:
+        try:
+            session = client().v1.checkout.sessions.expire(reference)
+        except stripe.InvalidRequestError:
+            try:  # already complete or expired: ask which
+                session = client().v1.checkout.sessions.retrieve(reference)
+            except stripe.StripeError:
+                log.warning("Stripe session %s could not be checked while stopping a payment", reference)
+                return CancelResult("unknown")
+        except stripe.StripeError:
+            log.warning("Stripe session %s could not be expired while stopping a payment", reference)
+            return CancelResult("unknown")
+        if session.payment_status in ("paid", "no_payment_required"):
+            return CancelResult("paid", reference, Decimal(int(session.amount_total or 0)) / 100)
+        return CancelResult("closed")

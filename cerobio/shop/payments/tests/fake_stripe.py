@@ -19,10 +19,13 @@ def _form(body: bytes) -> dict:
 
 
 class FakeStripe:
-    """Checkout sessions (create, retrieve, expire) and refunds, enough for the shop's use of Stripe."""
+    """Checkout sessions (create, retrieve, expire), PaymentIntents (create, retrieve, cancel) and
+    refunds, enough for the shop's use of Stripe."""
 
     def __init__(self):
         self.sessions: dict[str, dict] = {}
+        self.intents: dict[str, dict] = {}
+        self.idempotency_keys: list[tuple[str, str]] = []  # (path, key) of every POST that sent one
         self.by_idempotency: dict[str, dict] = {}
         self.refunds: list[dict] = []
         self.requests: list[tuple[str, str]] = []
@@ -46,6 +49,8 @@ class FakeStripe:
                 session_id = self.path.split("?")[0].rsplit("/", 1)[-1]
                 if self.path.startswith("/v1/checkout/sessions/") and session_id in fake.sessions:
                     return self._send(200, fake.sessions[session_id])
+                if self.path.startswith("/v1/payment_intents/") and session_id in fake.intents:
+                    return self._send(200, fake.intents[session_id])
                 return self._send(404, {"error": {"type": "invalid_request_error", "message": "No such session"}})
 
             def do_POST(self):
@@ -53,6 +58,8 @@ class FakeStripe:
                 form = _form(self.rfile.read(length))
                 fake.requests.append(("POST", self.path))
                 key = self.headers.get("Idempotency-Key", "")
+                if key:
+                    fake.idempotency_keys.append((self.path, key))
                 if key and key in fake.by_idempotency:
                     return self._send(200, fake.by_idempotency[key])
                 if self.path == "/v1/checkout/sessions":
@@ -66,6 +73,18 @@ class FakeStripe:
                         }})
                     session.update(status="expired")
                     result = session
+                elif self.path == "/v1/payment_intents":
+                    result = fake.create_intent(form)
+                elif self.path.startswith("/v1/payment_intents/") and self.path.endswith("/cancel"):
+                    intent = fake.intents.get(self.path.split("/")[-2])
+                    if intent is None or intent["status"] in ("succeeded", "processing", "canceled"):
+                        return self._send(400, {"error": {
+                            "type": "invalid_request_error",
+                            "message": "You cannot cancel this PaymentIntent because it has a status of "
+                            f"{intent and intent['status']}.",
+                        }})
+                    intent.update(status="canceled")
+                    result = intent
                 elif self.path == "/v1/refunds":
                     result = {"id": f"re_{next(_ids)}", "object": "refund", "amount": int(form["amount"]), "status": "succeeded"}
                     fake.refunds.append(result)
@@ -102,6 +121,38 @@ class FakeStripe:
         }
         self.sessions[session["id"]] = session
         return session
+
+    def create_intent(self, form: dict) -> dict:
+        n = next(_ids)
+        intent = {
+            "id": f"pi_test_{n}",
+            "object": "payment_intent",
+            "amount": int(form["amount"]),
+            "amount_received": 0,
+            "currency": form["currency"],
+            "status": "requires_payment_method",
+            "client_secret": f"pi_test_{n}_secret_fake",
+            "description": form.get("description"),
+            "automatic_payment_methods": {"enabled": form.get("automatic_payment_methods[enabled]") == "true"},
+            "last_payment_error": None,
+            "metadata": {k[len("metadata["):-1]: v for k, v in form.items() if k.startswith("metadata[")},
+        }
+        self.intents[intent["id"]] = intent
+        return intent
+
+    def set_intent(self, intent_id: str, status: str, **changes) -> dict:
+        """Move an intent on as Stripe would after the customer's card was tried: "succeeded"
+        (the whole amount received), "processing", "requires_action", or "declined" (back to
+        requires_payment_method with the card error Stripe reports)."""
+        intent = self.intents[intent_id]
+        if status == "declined":
+            error = {"type": "card_error", "code": "card_declined", "message": "Your card has insufficient funds."}
+            intent.update(status="requires_payment_method", last_payment_error=error)
+        else:
+            received = intent["amount"] if status == "succeeded" else 0
+            intent.update(status=status, amount_received=received, last_payment_error=None)
+        intent.update(changes)
+        return intent
 
     def pay(self, session_id: str) -> dict:
         self.sessions[session_id].update(status="complete", payment_status="paid")
