@@ -1,11 +1,18 @@
 """Every public page type is fast by construction (budgets in tests/perf/page_weight.py, docs/performance.md)."""
 
+import re
 import secrets
 from types import SimpleNamespace
 
 import pytest
 
-from tests.perf.page_weight import PAGE_BUDGET, SCRIPT_BUDGET, measure, page_types
+from tests.perf.page_weight import (
+    PAGE_BUDGET,
+    SCRIPT_BUDGET,
+    THIRD_PARTY_SCRIPTS,
+    measure,
+    page_types,
+)
 
 
 @pytest.mark.parametrize("page", page_types(), ids=lambda page: page.key)
@@ -22,6 +29,45 @@ def test_the_identifier_has_its_one_small_deferred_script(demo, client):
     weight = measure("identify", "Identifier", client.get("/identify/"))
     (script,) = weight.scripts
     assert script.url.endswith("identify.js") and 0 < script.raw < SCRIPT_BUDGET
+
+
+def test_the_card_step_loads_stripe_js_and_its_own_small_script_only(demo, client, settings):
+    """The one page with a script from another site: Stripe.js for the Payment Element, deferred,
+    beside the page's own small deferred script (THIRD_PARTY_SCRIPTS); the rule holds nowhere else."""
+    from cerobio.shop.payments.tests.fake_stripe import FakeStripe
+
+    fake = FakeStripe()
+    settings.PAYMENT_PROVIDER, settings.STRIPE_API_BASE = "stripe", fake.url
+    settings.STRIPE_SECRET_KEY, settings.STRIPE_PUBLISHABLE_KEY = "sk_test_fake", "pk_test_fake"
+    try:
+        _add_kit(client)
+        html = client.get("/checkout/").content.decode()
+        key = re.search(r'name="idempotency_key" value="([^"]+)"', html).group(1)
+        placed = client.post("/checkout/", {
+            "idempotency_key": key, "email": "page.weight@example.com", "name": "Ann Example",
+            "line1": "1 High Street", "city": "London", "postcode": "SW1A 1AA", "country": "GB",
+            "shipping_method": "uk-standard", "accept_terms": "yes", "action": "pay",
+        })
+        response = client.get(placed["Location"])
+    finally:
+        fake.stop()
+    weight = measure("card-step", "Card step", response)
+    assert weight.problems == [], weight.path
+    assert weight.third_party_scripts == list(THIRD_PARTY_SCRIPTS["card-step"])
+    (script,) = weight.scripts
+    assert script.url.endswith("/card-step.js") and 0 < script.raw < SCRIPT_BUDGET
+    assert weight.total_gzipped < PAGE_BUDGET
+    # The same page measured as any other page type breaks the rule.
+    elsewhere = "\n".join(measure("checkout", "Checkout", response).problems)
+    assert "fetches from another site: <script src=https://js.stripe.com/v3/>" in elsewhere
+    assert "2 scripts, at most 1" in elsewhere
+
+
+def _add_kit(client):
+    from cerobio.shop.catalogue.models import ProductVariant
+
+    variant = ProductVariant.objects.filter(on_sale=True).order_by("product__path", "sort_order").first()
+    assert client.post("/basket/", {"action": "add", "sku": variant.sku, "quantity": "1"}).status_code == 302
 
 
 @pytest.mark.parametrize(
