@@ -148,7 +148,7 @@ def test_the_confirmation_email_is_queued_by_the_request_and_sent_by_the_worker(
         "from cerobio.shop.orders.models import Order\n"
         "from django_tasks_db.models import DBTaskResult\n"
         f"order = Order.objects.get(number={number!r})\n"
-        "rows = [r for r in DBTaskResult.objects.filter(task_path__endswith='send_order_email')\n"
+        "rows = [r for r in DBTaskResult.objects.filter(task_path__endswith='send_paid_order_emails')\n"
         "        if r.args_kwargs['kwargs'].get('order_id') == order.pk]\n"
         "print([(r.status, len(r.worker_ids)) for r in rows])\n"
     )

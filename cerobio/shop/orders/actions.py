@@ -15,7 +15,7 @@ from cerobio.shop.catalogue.stock_actions import Need, allocate, release
 from cerobio.shop.money import quantize
 from cerobio.shop.payments.models import Payment
 
-from .emails import queue_email, queue_shop_email
+from .emails import queue_email, queue_paid_order_emails
 from .events import record as _event
 from .lock_objects import order_for_update, orders_for_update
 from .models import Order, OrderEvent
@@ -70,8 +70,7 @@ def mark_paid(
                 "Paid after its stock hold ran out, and these are no longer in stock: "
                 + ", ".join(short) + ". Restock or refund.",
             )
-        queue_email(order, "confirmation")
-        queue_shop_email(order)
+        queue_paid_order_emails(order)
     return order
 
 
