@@ -42,7 +42,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -82,9 +82,9 @@ def server_url():
     yield from serve(env, tmp / "server.log")
 
 
-def serve(env: dict, log_path: Path):
-    """Run `manage.py runserver` with `env` on a free port; yield its URL, then stop it."""
-    port = _free_port()
+def serve(env: dict, log_path: Path, port: int | None = None):
+    """Run `manage.py runserver` with `env` on `port` (default: a free one); yield its URL, then stop it."""
+    port = port or free_port()
     log = open(log_path, "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", "--noreload"],

@@ -114,7 +114,7 @@ def test_without_a_publishable_key_checkout_goes_to_stripes_page_and_nothing_loa
     settings.STRIPE_PUBLISHABLE_KEY = ""
     assert "Stripe’s secure page" in shopper.get("/checkout/").content.decode()
     order, response, _ = place(shopper)
-    assert response["Location"].startswith("https://checkout.stripe.test/") and not stripe_server.intents
+    assert response["Location"].startswith("https://checkout.stripe.com/") and not stripe_server.intents
     page = shopper.get(f"/checkout/pay/{order.token}/")  # reached anyway: the button, no Stripe.js
     html = page.content.decode()
     assert page.status_code == 200 and "js.stripe.com" not in html and "card-step.js" not in html

@@ -108,7 +108,9 @@ class FakeStripe:
         session = {
             "id": f"cs_test_{n}",
             "object": "checkout.session",
-            "url": f"https://checkout.stripe.test/c/pay/cs_test_{n}",
+            # Stripe's real host, so the site's form-action rule for it is used; browser tests answer
+            # it themselves (nothing here is ever fetched from the internet).
+            "url": f"https://checkout.stripe.com/c/pay/cs_test_{n}",
             "status": "open",
             "payment_status": "unpaid",
             "amount_total": total,

@@ -40,7 +40,7 @@ def deliver(client, payload: bytes, signature: str):
 
 def test_checkout_sends_the_customer_to_stripe_with_stock_held(client, stripe_server):
     basket, data = start_checkout(client)
-    assert data["status"] == "pending_payment" and data["redirect_url"].startswith("https://checkout.stripe.test/")
+    assert data["status"] == "pending_payment" and data["redirect_url"].startswith("https://checkout.stripe.com/")
     (session,) = stripe_server.sessions.values()
     assert session["amount_total"] == 3250 and session["metadata"]["order_token"] == data["token"]
     assert stock_of(SKU) == 50 and available_of(SKU) == 49  # held, not yet sold
