@@ -39,13 +39,12 @@ if [ -z "${SECRET_KEY:-}" ]; then
     export SECRET_KEY
 fi
 
-# The worker's id is this machine and port: when a worker stops, the one started in its place first
-# puts back in the queue any task the stopped one was running (manage.py requeue_stalled_tasks).
+# The worker's id is this machine and port: a worker (the first, or one started in place of one that
+# stopped) first puts back in the queue any task last claimed by that id (cerobio/core/task_recovery.py).
 WORKER_ID="${WORKER_ID:-$(hostname)-$PORT}"
 run_worker() {
-    "$PY" manage.py requeue_stalled_tasks --worker-id "$WORKER_ID" || true
     # Lower CPU priority than the web workers, as cerobio-worker.service (Nice=10): emails can wait.
-    exec nice -n 10 "$PY" manage.py db_worker --worker-id "$WORKER_ID"
+    exec nice -n 10 "$PY" manage.py task_worker --worker-id "$WORKER_ID"
 }
 if [ "$mode" = worker ]; then
     run_worker
@@ -65,8 +64,9 @@ if [ ! -f "$manifest" ] || [ -n "$(find cerobio/static cerobio/core/stylesheet.p
     "$PY" manage.py collectstatic --noinput
 fi
 
-# gunicorn and the worker are watched separately: whichever stops (the worker exits when it loses the
-# database; a crash) is started again after a pause, and the other goes on serving. Ctrl-C stops both.
+# gunicorn and the worker are watched separately: whichever stops (a crash, a kill; the worker rides out
+# a lost database connection itself) is started again after a pause, and the other goes on serving.
+# Ctrl-C stops both.
 stopping=0
 web=0
 worker=0

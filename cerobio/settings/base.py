@@ -197,7 +197,7 @@ CACHE_SHOP_MAX_AGE = int(os.environ.get("CACHE_SHOP_MAX_AGE", "60"))
 CACHE_NOT_FOUND_MAX_AGE = 60
 
 # Development and tests run tasks at once, in the request; production queues them in the database for
-# `manage.py db_worker` (settings/production.py, docs/deploy.md "Background tasks").
+# `manage.py task_worker` (settings/production.py, docs/deploy.md "Background tasks").
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A task RUNNING for longer than this is taken to have lost its worker and is put back in the queue
 # (`manage.py requeue_stalled_tasks`, cerobio/core/task_recovery.py); far above the longest task.

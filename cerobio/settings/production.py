@@ -71,7 +71,7 @@ if EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend":
     )
 
 # Background tasks (order and contact emails, cache refreshes) go to a queue in the database that
-# `manage.py db_worker` works through (`make worker`, cerobio-worker.service; docs/deploy.md), so a
+# `manage.py task_worker` works through (`make worker`, cerobio-worker.service; docs/deploy.md), so a
 # slow mail server never holds up a customer's request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -322,7 +322,7 @@ def start_servers(
         for name, port in zip(names, app_ports, strict=True):
             servers.apps.append(start_app_server(name, port, env, folder))
         servers.nginx = Process("nginx", [nginx_binary(), "-p", str(nginx_conf.parent), "-c", str(nginx_conf)], env, folder)
-        worker = [sys.executable, "manage.py", "db_worker"]
+        worker = [sys.executable, "manage.py", "task_worker"]
         servers.worker = Process("worker", ["nice", "-n", str(worker_nice), *worker] if worker_nice else worker, env, folder)
         for server, port in zip(servers.apps, app_ports, strict=True):
             wait_until_serving(server, port)

@@ -18,16 +18,15 @@ def test_the_shop_and_editorial_jobs_are_scheduled():
             "requeue_stalled_tasks"} <= scheduled
 
 
-def test_the_worker_unit_restarts_on_its_own_and_first_requeues_its_interrupted_task():
-    """A worker that loses the database exits; systemd starts it again for as long as it takes, and the
-    new one first puts back the task the old one (same id) was running. The web unit is separate."""
+def test_the_worker_unit_restarts_on_its_own_with_a_fixed_worker_id():
+    """The worker rides out a lost database connection itself (manage.py task_worker); a worker process that
+    stops is started again by systemd for as long as it takes, with the same id, so it first puts back the
+    task the old one was running. The web unit is separate."""
     worker = (SYSTEMD / "cerobio-worker.service").read_text()
     assert re.search(r"^Restart=always$", worker, re.M) and re.search(r"^StartLimitIntervalSec=0$", worker, re.M)
-    requeue = re.search(r"^ExecStartPre=-\S+ manage.py requeue_stalled_tasks --worker-id (\S+)$", worker, re.M)
-    start = re.search(r"^ExecStart=\S+ manage.py db_worker --worker-id (\S+)$", worker, re.M)
-    assert requeue and start and requeue.group(1) == start.group(1)
+    assert re.search(r"^ExecStart=\S+ manage.py task_worker --worker-id %H-%N$", worker, re.M)
     web = (SYSTEMD / "cerobio-web.service").read_text()
-    assert "db_worker" not in web and re.search(r"^Restart=on-failure$", web, re.M)
+    assert "task_worker" not in web and re.search(r"^Restart=on-failure$", web, re.M)
 
 
 @pytest.mark.parametrize("timer", TIMERS, ids=lambda p: p.name)

@@ -4,7 +4,7 @@
     cpu.py wait-for-emails [SECONDS]
 
 A snapshot holds seconds of processor time (user + system, from /proc/<pid>/stat) for
-- gunicorn, the task worker (`manage.py db_worker`) and nginx: each started process and every
+- gunicorn, the task worker (`manage.py task_worker`) and nginx: each started process and every
   process under it, finished ones included (the kernel adds a reaped child's time to its parent's,
   so a worker gunicorn recycled still counts);
 - PostgreSQL: each backend connected to the bench database (pg_stat_activity), by pid, so other

@@ -2,7 +2,7 @@
 #
 # PostgreSQL database $BENCH_DB (dropped and made afresh: migrate + load_demo), Redis database
 # $BENCH_REDIS_DB, gunicorn with deploy/gunicorn.conf.py and production settings on $BENCH_APP_PORT, the
-# task worker (manage.py db_worker: the emails),
+# task worker (manage.py task_worker: the emails),
 # and a private nginx running deploy/nginx/cerobio.conf (plain http, tools/bench/nginx_conf.py) on
 # $BENCH_PORT, with the static "ceiling" server on $BENCH_CEILING_PORT; those three are started by
 # tests/deploy/stack.py, as in the deploy tests. Everything it starts is

@@ -12,7 +12,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--worker-id", default="", help="The id of a worker that has stopped (db_worker --worker-id).")
+        parser.add_argument("--worker-id", default="", help="The id of a worker that has stopped (task_worker --worker-id).")
 
     def handle(self, *args, worker_id: str = "", **options):
         count = requeue_interrupted(worker_id)
