@@ -22,7 +22,7 @@ that request left undone.
 | answer | the order | what to do |
 |---|---|---|
 | `201` | placed and **paid**; stock allocated, confirmation email on its way | nothing |
-| `202` `payment_pending` with `redirect_url` | placed, stock held, waiting for the customer to pay at the provider (Stripe) | send the customer to `redirect_url` |
+| `202` `payment_pending` with `redirect_url` and `expires_at` | placed, stock held until `expires_at`, waiting for the customer to pay on the provider's page (Stripe Checkout) | send the customer to `redirect_url`; a repeat gives the same page while it is open (a new one if it expired while the stock is still held) |
 | `202` `payment_pending` with `retry_after` (and `Retry-After`) | placed, stock held; another request with this key is taking the payment now | repeat the same request after `retry_after` seconds |
 | `402` `payment_declined` | not paid; stock released, basket open again | try another card with a **new** key |
 | `409` `order_cancelled` | cancelled | start again with a new key |
@@ -34,6 +34,11 @@ that request left undone.
 A request cut off after the order was placed (a lost connection, a timeout) is finished by repeating
 it with the same key: the payment is taken then (201 or 402), or, if the stock hold has run out
 meanwhile, the stock is released and the answer is 402. An unpaid order is never answered with 201.
+
+With Stripe, the first answer is `202` with `redirect_url`, and so is every repeat while the customer
+may still pay there: the same `redirect_url` and `expires_at`, without asking Stripe again. Once the
+customer has paid the repeat answers `201`; once the page has expired (and the stock with it) or the
+customer left it, `402` with the stock released.
 """
 
 
@@ -89,9 +94,10 @@ def _payment_pending(body: dict, outcome) -> JsonResponse:
         message = "The order is placed and its stock held until it is paid: send the customer to redirect_url to pay."
     else:
         message = outcome.message or "The payment is not finished. Repeat the request with the same Idempotency-Key."
+    expires_at = outcome.expires_at.isoformat() if outcome.redirect_url and outcome.expires_at else None
     response = JsonResponse(
         {"code": "payment_pending", "message": message, **body, "redirect_url": outcome.redirect_url or None,
-         "retry_after": outcome.retry_after or None},
+         "expires_at": expires_at, "retry_after": outcome.retry_after or None},
         status=202,
     )
     if outcome.retry_after:

@@ -179,7 +179,14 @@ class PaymentPendingOut(Schema):
     status: Literal["pending_payment"]
     total: MoneyOut
     redirect_url: str | None = Field(
-        None, description="Where the customer pays (Stripe Checkout). Null while another request is taking the payment."
+        None,
+        description=(
+            "Where the customer pays (Stripe Checkout): the same page for every repeat with this Idempotency-Key "
+            "while it is open. Null while another request is taking the payment."
+        ),
+    )
+    expires_at: datetime.datetime | None = Field(
+        None, description="With redirect_url: when that page stops taking the payment and the stock hold ends."
     )
     retry_after: int | None = Field(
         None, description="Seconds after which repeating the request with the same Idempotency-Key finishes the payment."

@@ -13,7 +13,9 @@ gets the first checkout's answer, and finishes what the first one left undone: i
 still waiting for payment (the first request died between placing the order and paying), the
 repeat takes the payment, or releases the stock if its hold has run out. Only one request at a
 time asks the provider (the claim on `payment_attempted_at`); a repeat that arrives while another
-is still asking is told the payment is pending and when to try again.
+is still asking is told the payment is pending and when to try again. A repeat while the customer
+is paying on the provider's page (Stripe Checkout) is sent back to that same page while it is open
+and the stock still held; once the page has expired, the repeat asks the provider for a new one.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class Outcome:
     redirect_url: str = ""
     message: str = ""
     retry_after: int = 0  # "pending": seconds until a repeat may finish the payment
+    expires_at: datetime.datetime | None = None  # "redirect": when the provider's page stops taking the payment
 
 
 def request_fingerprint(req: CheckoutRequest) -> str:
@@ -224,6 +227,9 @@ def resume_checkout(order: Order, basket: Basket | None, req: CheckoutRequest, *
         )
     if order.status != Order.Status.PENDING_PAYMENT:
         return outcome_for(order)
+    page = _open_payment_page(order)
+    if page is not None:
+        return Outcome(order, False, "redirect", redirect_url=page.redirect_url, expires_at=page.expires_at)
     wait = _claim_payment_attempt(order)
     if wait:
         return Outcome(order, False, "pending", message=PAYMENT_IN_PROGRESS, retry_after=wait)
@@ -232,6 +238,16 @@ def resume_checkout(order: Order, basket: Basket | None, req: CheckoutRequest, *
         order.refresh_from_db()
         return outcome_for(order)
     return _take_payment(order, get_provider(order.payment_provider), req.payment or {}, return_base, needs=None, created=False)
+
+
+def _open_payment_page(order: Order) -> Payment | None:
+    """The provider's page where the customer is paying for this order, while it is open and the stock held."""
+    now = timezone.now()
+    if not order.reservations.filter(expires_at__gt=now).exists():
+        return None
+    return (
+        order.payments.filter(status=Payment.Status.PENDING, expires_at__gt=now).exclude(redirect_url="").order_by("-pk").first()
+    )
 
 
 REPEAT_SOON_SECONDS = 2
@@ -247,6 +263,7 @@ def _claim_payment_attempt(order: Order) -> int:
         pk=order.pk, status=Order.Status.PENDING_PAYMENT,
     ).update(payment_attempted_at=now)
     if claimed:
+        order.payment_attempted_at = now
         return 0
     order.refresh_from_db(fields=["payment_attempted_at"])
     started = order.payment_attempted_at or now
@@ -281,7 +298,8 @@ def _take_payment(
         with transaction.atomic():
             Payment.objects.create(
                 provider=provider.code, reference=result.reference, order=order, amount=order.total,
-                status=status, message=result.message[:255],
+                status=status, message=result.message[:255], redirect_url=result.redirect_url,
+                expires_at=result.expires_at,
             )
     except IntegrityError:
         pass  # already recorded for this reference (a webhook got here first)
@@ -291,7 +309,7 @@ def _take_payment(
         return Outcome(order, created, "declined", message=result.message)
     if result.status == "card_page":
         return Outcome(order, created, "redirect", redirect_url=card_step_url(order))
-    return Outcome(order, created, "redirect", redirect_url=result.redirect_url)
+    return Outcome(order, created, "redirect", redirect_url=result.redirect_url, expires_at=result.expires_at)
 
 
 def card_step_url(order: Order) -> str:

@@ -156,7 +156,8 @@ def start_hosted_checkout(order: Order, return_base: str) -> str:
     try:
         with transaction.atomic():
             Payment.objects.create(
-                provider="stripe", reference=result.reference, order=order, amount=order.total, status=Payment.Status.PENDING
+                provider="stripe", reference=result.reference, order=order, amount=order.total, status=Payment.Status.PENDING,
+                redirect_url=result.redirect_url, expires_at=result.expires_at,
             )
     except IntegrityError:
         pass  # the same session again (its idempotency key): already recorded

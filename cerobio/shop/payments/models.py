@@ -22,6 +22,10 @@ class Payment(models.Model):
     amount = models.DecimalField(max_digits=10, decimal_places=2)
     currency = models.CharField(max_length=3, default="GBP")
     message = models.CharField(max_length=255, blank=True)
+    # A payment taken on the provider's page (Stripe Checkout): where the customer pays, and until when.
+    # A repeat of the checkout sends the customer back there (checkout/complete.py, resume_checkout).
+    redirect_url = models.URLField(max_length=2000, blank=True, help_text="Where the customer pays, while the payment waits.")
+    expires_at = models.DateTimeField(null=True, blank=True, help_text="When that page stops taking the payment.")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -6,6 +6,7 @@ fail, and the order it is paying for was committed (with its stock held) before 
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, Protocol
@@ -30,6 +31,7 @@ class PaymentResult:
     reference: str
     message: str = ""
     redirect_url: str = ""
+    expires_at: datetime.datetime | None = None  # "redirect": when the provider's page stops taking the payment
 
 
 @dataclass(frozen=True)

@@ -118,13 +118,17 @@ class StripeProvider:
             "success_url": f"{return_base}/checkout/stripe/return/?session_id={{CHECKOUT_SESSION_ID}}",
             "cancel_url": f"{return_base}/checkout/stripe/cancel/?order={order.token}",
         }
+        # One session per payment attempt (a repeat of the checkout whose session expired gets a new
+        # one); the SDK's own retries of this call share the key, so they find the same session.
+        attempt = int((order.payment_attempted_at or order.created_at).timestamp() * 1_000_000)
         try:
             session = client().v1.checkout.sessions.create(
-                params=params, options={"idempotency_key": f"checkout-{order.token}"}
+                params=params, options={"idempotency_key": f"checkout-{order.token}-{attempt}"}
             )
         except stripe.StripeError as exc:
             raise PaymentError(f"Stripe did not create a checkout session: {exc.user_message or exc}") from exc
-        return PaymentResult("redirect", session.id, redirect_url=session.url)
+        expires_at = datetime.datetime.fromtimestamp(session.expires_at, tz=datetime.UTC) if session.expires_at else expires
+        return PaymentResult("redirect", session.id, redirect_url=session.url, expires_at=expires_at)
 
     def _start_intent(self, order) -> PaymentResult:
         params = {

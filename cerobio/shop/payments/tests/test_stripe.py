@@ -1,7 +1,10 @@
 """Stripe Checkout end to end against a fake Stripe server, with genuinely signed webhooks."""
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.conftest import SKU, api_body, available_of, new_basket, stock_of
@@ -195,3 +198,67 @@ def test_stripe_unreachable_while_stopping_still_gives_the_basket_back(client, s
     assert "nothing was charged" in response.content.decode()
     assert available_of(SKU) == 50 and Basket.objects.get(pk=basket.pk).is_open
     assert "could not be expired" in caplog.text
+
+
+def _repeat(client, basket, key="stripe-key-0001"):
+    body = api_body(payment={"method": "stripe"})
+    return client.post(f"/api/v1/baskets/{basket.token}/checkout", body, content_type=JSON, headers={"Idempotency-Key": key})
+
+
+def _sessions_created(fake) -> int:
+    return fake.requests.count(("POST", "/v1/checkout/sessions"))
+
+
+@pytest.mark.parametrize("attempt_seconds", [30, 0], ids=["at-once", "after-the-attempt-lease"])
+def test_a_repeated_checkout_sends_the_customer_back_to_the_same_stripe_page(client, stripe_server, settings, attempt_seconds):
+    """A client that lost the first answer repeats the request: 202 with the same page, Stripe not asked again."""
+    settings.PAYMENT_ATTEMPT_SECONDS = attempt_seconds
+    basket = new_basket(SKU, 1)
+    first = _repeat(client, basket)
+    assert first.status_code == 202, first.json()
+    assert first.json()["expires_at"] is not None
+    for _ in range(2):
+        again = _repeat(client, basket)
+        assert again.status_code == 202, again.json()
+        data = again.json()
+        assert data["code"] == "payment_pending" and data["status"] == "pending_payment"
+        assert (data["redirect_url"], data["expires_at"], data["order_number"]) == (
+            first.json()["redirect_url"], first.json()["expires_at"], first.json()["order_number"]
+        )
+        assert data["retry_after"] is None and "Retry-After" not in again
+    assert _sessions_created(stripe_server) == 1 and Order.objects.count() == 1
+    assert available_of(SKU) == 49  # still held for the customer
+
+    # The customer pays on that page; the next repeat is the paid order.
+    (session,) = stripe_server.sessions.values()
+    stripe_server.pay(session["id"])
+    client.get(f"/checkout/stripe/return/?session_id={session['id']}")
+    paid = _repeat(client, basket)
+    assert paid.status_code == 201 and paid.json()["status"] == "paid"
+
+
+def test_a_repeat_after_the_stripe_page_expired_gets_a_new_page_while_the_stock_is_held(client, stripe_server, settings):
+    settings.PAYMENT_ATTEMPT_SECONDS = 0
+    basket = new_basket(SKU, 1)
+    first = _repeat(client, basket).json()
+    # The page stopped taking the payment (its expiry passed) while the order's stock is still held.
+    Payment.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    again = _repeat(client, basket)
+    assert again.status_code == 202, again.json()
+    data = again.json()
+    assert data["redirect_url"].startswith("https://checkout.stripe.test/") and data["redirect_url"] != first["redirect_url"]
+    assert _sessions_created(stripe_server) == 2 and Order.objects.count() == 1
+    assert Payment.objects.filter(status="pending", redirect_url=data["redirect_url"]).exists()
+    assert _repeat(client, basket).json()["redirect_url"] == data["redirect_url"]  # and that page from now on
+
+
+def test_a_repeat_after_the_stripe_page_and_the_hold_expired_releases_the_stock(client, stripe_server):
+    basket = new_basket(SKU, 1)
+    _repeat(client, basket)
+    past = timezone.now() - datetime.timedelta(seconds=1)
+    Payment.objects.update(expires_at=past)
+    Order.objects.get().reservations.update(expires_at=past)
+    Order.objects.update(payment_attempted_at=past - datetime.timedelta(minutes=30))
+    released = _repeat(client, basket)
+    assert released.status_code == 402 and released.json()["code"] == "payment_declined"
+    assert available_of(SKU) == 50 and _sessions_created(stripe_server) == 1
