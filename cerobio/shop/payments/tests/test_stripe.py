@@ -246,7 +246,7 @@ def test_a_repeat_after_the_stripe_page_expired_gets_a_new_page_while_the_stock_
     again = _repeat(client, basket)
     assert again.status_code == 202, again.json()
     data = again.json()
-    assert data["redirect_url"].startswith("https://checkout.stripe.test/") and data["redirect_url"] != first["redirect_url"]
+    assert data["redirect_url"].startswith("https://checkout.stripe.com/") and data["redirect_url"] != first["redirect_url"]
     assert _sessions_created(stripe_server) == 2 and Order.objects.count() == 1
     assert Payment.objects.filter(status="pending", redirect_url=data["redirect_url"]).exists()
     assert _repeat(client, basket).json()["redirect_url"] == data["redirect_url"]  # and that page from now on
