@@ -1,8 +1,10 @@
 """Read-side delivery: the methods offered for a country and basket, with price and dates.
 
 Everything here reads one `DeliverySetup`: the zones with their active methods, the closed days
-ahead and the dispatch cut-off, as they stand today (four small queries, so a change an editor
-saves is used from the next request on).
+ahead and the dispatch cut-off, as they stand today. It is four small queries, kept in Django's
+cache under the content version (cerobio/core/purge.py): saving or deleting a zone, a method, a
+closed day or the delivery settings makes a new version, so a change an editor saves is used from
+the next request on, and a checkout prices delivery with two cache reads instead of four queries.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from functools import lru_cache
 
 import holidays
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
+from cerobio.core.purge import content_version
 from cerobio.shop.money import Money
 
 from .models import ClosedDay, DeliverySettings, ShippingMethod, ShippingZone
@@ -81,9 +85,19 @@ class DeliverySetup:
     cutoff: datetime.time
 
 
+# The cached setup is a pickled DeliverySetup: change the number when its shape changes, so a server
+# running new code never reads one stored by the old during an upgrade.
+SETUP_KEY = "delivery-setup:1:{version}:{day}"
+
+
 def delivery_setup(day: datetime.date | None = None) -> DeliverySetup:
-    """The delivery setup for `day` (today by default)."""
+    """The delivery setup for `day` (today by default), from the cache while the content is unchanged."""
     day = day or timezone.localdate()
+    key = SETUP_KEY.format(version=content_version(), day=day.isoformat())
+    return cache.get_or_set(key, lambda: _load(day), timeout=86400)
+
+
+def _load(day: datetime.date) -> DeliverySetup:
     methods: dict[int, list[Method]] = {}
     for m in ShippingMethod.objects.filter(active=True).order_by("sort_order", "pk"):
         methods.setdefault(m.zone_id, []).append(
