@@ -4,6 +4,9 @@
 // The browser never decides that the order is paid: Stripe returns the customer to return_url, and
 // the server asks Stripe there.
 const form = document.getElementById("card-form");
+const summary = document.getElementById("error-summary");
+if (summary) summary.focus(); // back after a declined payment: keyboard and screen reader users hear why first
+
 
 if (form && typeof window.Stripe === "function") {
   const error = document.getElementById("card-error");
