@@ -71,11 +71,12 @@ test: install
 e2e: install
 	DJANGO_SETTINGS_MODULE=cerobio.settings.test $(PY) -m pytest tests/e2e $(PYTEST_ARGS)
 
-# The browser tests' screenshots of every page type (test-artifacts/pages/, also at 1600 px), and
-# the README's set (home, a type page, the identifier's result, the product; phone and desktop)
-# copied small into docs/screenshots/ for committing. Needs Chromium (REQUIRE_BROWSER=1).
+# The browser tests with their screenshots (other runs skip them): every page type at 390, 1280 and
+# 1600 px in test-artifacts/pages/, each journey's steps in test-artifacts/, and the README's set
+# (home, a type page, the identifier's result, the product; phone and desktop) copied small into
+# docs/screenshots/ for committing. Needs Chromium (REQUIRE_BROWSER=1).
 screenshots: install
-	SCREENSHOTS=1 REQUIRE_BROWSER=1 DJANGO_SETTINGS_MODULE=cerobio.settings.test $(PY) -m pytest tests/e2e/test_layout.py -k every_page_type_screenshot $(PYTEST_ARGS)
+	SCREENSHOTS=1 REQUIRE_BROWSER=1 DJANGO_SETTINGS_MODULE=cerobio.settings.test $(PY) -m pytest tests/e2e -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 # Known vulnerabilities in the locked runtime packages, from PyPI's advisory data (docs/security.md).
 # tools/audit.py runs pip-audit over the hashed lock: a vulnerability fails, and so does a package

@@ -21,8 +21,18 @@ EMBEDDED = (
     "tests/e2e/test_admin_two_factor.py::test_the_whole_sign_in_works_without_javascript",
 )
 # Under pytest-xdist (`--dist loadgroup`) the tests that start servers on fixed ports run on one
-# worker, and the browser journeys share one worker's test server and Chromium.
-XDIST_GROUPS = {"tests/deploy/": "stack", "tests/bench/": "stack", "tests/e2e/": "browser"}
+# worker, and each file of browser journeys runs on one worker, with that worker's test server and
+# Chromium (its module fixtures, such as a placed order, are built once).
+XDIST_GROUPS = {"tests/deploy/": "stack", "tests/bench/": "stack"}
+
+
+def xdist_group(nodeid: str) -> str | None:
+    for prefix, group in XDIST_GROUPS.items():
+        if nodeid.startswith(prefix):
+            return group
+    if nodeid.startswith("tests/e2e/"):
+        return "browser-" + nodeid.split("::")[0].removeprefix("tests/e2e/")
+    return None
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
@@ -33,9 +43,8 @@ def pytest_collection_modifyitems(config, items):
             if item.nodeid.startswith(prefix):
                 item.add_marker(pytest.mark.embedded)
                 unmatched.discard(prefix)
-        for prefix, group in XDIST_GROUPS.items():
-            if item.nodeid.startswith(prefix):
-                item.add_marker(pytest.mark.xdist_group(group))
+        if group := xdist_group(item.nodeid):
+            item.add_marker(pytest.mark.xdist_group(group))
     whole_suite = config.args == config.getini("testpaths")
     if config.getoption("markexpr") == "embedded" and whole_suite and unmatched:
         raise pytest.UsageError(f"EMBEDDED in conftest.py names tests that do not exist: {sorted(unmatched)}")

@@ -1,14 +1,16 @@
 """Browser journeys: a real server process over its own database, driven by Debian's Chromium.
 
-A session-wide server (`manage.py runserver`) runs on a free port with the demo content loaded
-into a fresh database: a temporary SQLite file, or `<name>_e2e` on the PostgreSQL server when
-DATABASE_URL points at one. Chromium comes from CHROMIUM_PATH or /usr/bin/chromium; without it
+A session-wide server (`manage.py runserver`) runs on a free port with the demo content in a
+database of its own. On SQLite it is built as `make run` builds it (migrate, load_demo) in a
+temporary file; on PostgreSQL it is a copy (`CREATE DATABASE ... TEMPLATE`) of the worker's test
+database, which already holds the migrations and the demo content, with a copy of its media files. Chromium comes from CHROMIUM_PATH or /usr/bin/chromium; without it
 the browser tests are skipped with the reason shown, unless REQUIRE_BROWSER=1 (as in CI), where a
 missing browser fails the run.
 """
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -40,6 +42,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # On PostgreSQL the server's database is a copy of the worker's test database, which
+            # pytest-django builds only for a run with a test that uses it.
+            item.add_marker(pytest.mark.django_db)
 
 
 def free_port() -> int:
@@ -48,37 +53,55 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _e2e_database_url(tmp: Path) -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import dj_database_url
-        import psycopg
+def _postgres_database_for_the_server(url: str, media_root: Path) -> tuple[str, bool]:
+    """A database for the server on DATABASE_URL's PostgreSQL server; True if it holds the demo already.
 
-        cfg = dj_database_url.parse(url)
-        name = f"{cfg['NAME']}_e2e{os.environ.get('PYTEST_XDIST_WORKER', '')}"
-        admin = {k: v for k, v in {"host": cfg["HOST"], "port": cfg["PORT"], "user": cfg["USER"],
-                                   "password": cfg["PASSWORD"]}.items() if v}
-        with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    It is a copy of this worker's test database (migrated, the demo loaded and committed when the
+    test database was built; every test since rolled back or restored its changes) with a copy of
+    the media files; if another session holds the test database open, an empty database instead.
+    """
+    import dj_database_url
+    import psycopg
+    from django.conf import settings
+    from django.db import connection, connections
+
+    cfg = dj_database_url.parse(url)
+    source = connection.settings_dict["NAME"]  # the test database (test_<name>[_gwN])
+    name = f"{cfg['NAME']}_e2e{os.environ.get('PYTEST_XDIST_WORKER', '')}"
+    admin = {k: v for k, v in {"host": cfg["HOST"], "port": cfg["PORT"], "user": cfg["USER"],
+                               "password": cfg["PASSWORD"]}.items() if v}
+    connections.close_all()  # PostgreSQL copies a database only while nobody is connected to it
+    with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        try:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+            copied = True
+        except psycopg.errors.ObjectInUse:
             conn.execute(f'CREATE DATABASE "{name}"')
-        return url.rsplit("/", 1)[0] + "/" + name
-    return f"sqlite:///{tmp / 'e2e.sqlite3'}"
+            copied = False
+    if copied and Path(settings.MEDIA_ROOT).exists():
+        shutil.copytree(settings.MEDIA_ROOT, media_root, dirs_exist_ok=True)
+    return url.rsplit("/", 1)[0] + "/" + name, copied
 
 
 @pytest.fixture(scope="session")
-def server_url():
+def server_url(request, django_db_blocker):
     """Start the site with the demo content; yield its base URL."""
     tmp = Path(tempfile.mkdtemp(prefix="cerobio-e2e-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cerobio.settings.test",
-        "DATABASE_URL": _e2e_database_url(tmp),
-        "TEST_MEDIA_ROOT": str(tmp / "media"),
-    }
+    # The server's MEDIA_ROOT, as cerobio.settings.test makes it from TEST_MEDIA_ROOT.
+    media_root = tmp / f"media{os.environ.get('PYTEST_XDIST_WORKER', '')}"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cerobio.settings.test", "TEST_MEDIA_ROOT": str(tmp / "media"),
+           "DATABASE_URL": f"sqlite:///{tmp / 'e2e.sqlite3'}"}
+    ready = False
+    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        request.getfixturevalue("django_db_setup")
+        with django_db_blocker.unblock():
+            env["DATABASE_URL"], ready = _postgres_database_for_the_server(os.environ["DATABASE_URL"], media_root)
+    if not ready:  # make run's own steps
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+            subprocess.run([*manage, *command], env=env, check=True, capture_output=True)
     SERVER_ENV.update(env)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
-        subprocess.run([*manage, *command], env=env, check=True, capture_output=True)
     yield from serve(env, tmp / "server.log")
 
 
@@ -159,10 +182,18 @@ def new_page(browser, server_url):
         context.close()
 
 
+# Screenshots are for people to look at; nothing compares them. `make screenshots` (SCREENSHOTS=1)
+# takes them; other runs skip them, and the tests that do nothing else.
+MAKING_SCREENSHOTS = os.environ.get("SCREENSHOTS") == "1"
+screenshots_only = pytest.mark.skipif(not MAKING_SCREENSHOTS, reason="screenshots only (make screenshots)")
+
+
 def screenshot(page, name: str):
-    """Save a full-page screenshot as a test artefact in test-artifacts/."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    """With SCREENSHOTS=1, save a full-page screenshot in test-artifacts/ (`name` may hold a folder)."""
+    if MAKING_SCREENSHOTS:
+        path = ARTIFACTS / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path), full_page=True)
 
 
 def axe_violations(page) -> list:

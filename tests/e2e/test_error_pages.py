@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from .conftest import (
-    ARTIFACTS,
     DESKTOP,
     PHONE,
     SERVER_ENV,
     axe_violations,
     describe_violations,
+    screenshot,
     serve,
 )
 
@@ -45,9 +45,7 @@ def check_error_page(page, response, status: int, heading: str, name: str, next_
     assert page.get_by_role("link", name=next_step).first.is_visible(), (name, next_step)
     violations = axe_violations(page)
     assert violations == [], f"{name}: {describe_violations(violations)}"
-    width = page.viewport_size["width"]
-    (ARTIFACTS / "errors").mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "errors" / f"{name}-{width}.png"), full_page=True)
+    screenshot(page, f"errors/{name}-{page.viewport_size['width']}")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -14,6 +14,7 @@ from .conftest import (
     axe_violations_without_js,
     describe_violations,
     screenshot,
+    screenshots_only,
 )
 
 STEP_KEYS = ["age_group", "sites", "look", "count", "onset", "history", "symptoms"]
@@ -146,6 +147,7 @@ def test_the_whole_questionnaire_by_keyboard(new_page, journey, javascript):
     assert violations == [], describe_violations(violations)  # with "less likely" open
 
 
+@screenshots_only
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
 @pytest.mark.parametrize("journey", list(JOURNEYS))
 def test_journey_result_screenshots(new_page, journey, viewport):

@@ -1,9 +1,8 @@
 """Layout on every page type: nothing scrolls sideways on a phone or tablet, and the phone header
 (brand, Search, Basket and a Menu disclosure in one row) reaches every section in two taps, by
-keyboard and by touch, with JavaScript on and off. Screenshots of every page type at phone and
-desktop widths land in test-artifacts/pages/ (and `make screenshots` copies the README's set)."""
+keyboard and by touch, with JavaScript on and off. With SCREENSHOTS=1 (`make screenshots`),
+screenshots of every page type at phone and desktop widths land in test-artifacts/pages/."""
 
-import os
 import re
 from pathlib import Path
 
@@ -12,11 +11,13 @@ import pytest
 from .conftest import (
     ARTIFACTS,
     DESKTOP,
+    MAKING_SCREENSHOTS,
     PHONE,
     ROOT,
     axe_violations,
     axe_violations_without_js,
     describe_violations,
+    screenshots_only,
 )
 from .page_types import PAGE_TYPES, add_kit_to_basket, place_order, visit
 
@@ -277,10 +278,10 @@ def _readme_copy(path: Path, name: str, width: int) -> None:
         )
 
 
-MAKING_SCREENSHOTS = os.environ.get("SCREENSHOTS") == "1"
 VIEWPORTS = [PHONE, DESKTOP, *([{"width": 1600, "height": 1000}] if MAKING_SCREENSHOTS else [])]
 
 
+@screenshots_only
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: str(v["width"]))
 def test_every_page_type_screenshot(new_page, order_token, viewport):
     """Full-page screenshots of every page type, for people to look at (nothing is compared)."""

@@ -14,6 +14,10 @@ from cerobio.shop.orders.actions import OrderActionRefused
 from cerobio.shop.orders.tests.test_restocking import line_of, place
 
 pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Each race runs a few times, on a new order each time: an interleaving that breaks the count shows
+# up in one of the rounds. The rounds share one test because a transactional test costs a flush and
+# a reload of the demo content.
+ROUNDS = 3
 
 
 def attempt(work):
@@ -24,8 +28,12 @@ def attempt(work):
     return "done"
 
 
-@pytest.mark.parametrize("round_", range(3))
-def test_two_refunds_putting_back_two_of_three_at_once_put_back_at_most_three(demo, round_):
+def test_two_refunds_putting_back_two_of_three_at_once_put_back_at_most_three(demo):
+    for round_ in range(ROUNDS):
+        two_refunds_putting_back_two_of_three_at_once_put_back_at_most_three(round_)
+
+
+def two_refunds_putting_back_two_of_three_at_once_put_back_at_most_three(round_):
     set_stock(CREAM, 100)
     order = place(Client(), {CREAM: 3}, f"race-refunds-{round_}")
     line = line_of(order, CREAM)
@@ -37,8 +45,12 @@ def test_two_refunds_putting_back_two_of_three_at_once_put_back_at_most_three(de
     assert line.restocked_quantity == 2 and stock_of(CREAM) == 99
 
 
-@pytest.mark.parametrize("round_", range(3))
-def test_a_partial_refund_and_a_cancel_at_once_put_back_exactly_what_was_sold(demo, round_):
+def test_a_partial_refund_and_a_cancel_at_once_put_back_exactly_what_was_sold(demo):
+    for round_ in range(ROUNDS):
+        a_partial_refund_and_a_cancel_at_once_put_back_exactly_what_was_sold(round_)
+
+
+def a_partial_refund_and_a_cancel_at_once_put_back_exactly_what_was_sold(round_):
     set_stock(CREAM, 100)
     order = place(Client(), {CREAM: 3}, f"race-cancel-{round_}")
     line = line_of(order, CREAM)
@@ -58,8 +70,12 @@ def test_a_partial_refund_and_a_cancel_at_once_put_back_exactly_what_was_sold(de
     assert line.restocked_quantity == 3 and stock_of(CREAM) == 100
 
 
-@pytest.mark.parametrize("round_", range(3))
-def test_two_returns_of_two_of_three_at_once_take_back_at_most_three(demo, round_):
+def test_two_returns_of_two_of_three_at_once_take_back_at_most_three(demo):
+    for round_ in range(ROUNDS):
+        two_returns_of_two_of_three_at_once_take_back_at_most_three(round_)
+
+
+def two_returns_of_two_of_three_at_once_take_back_at_most_three(round_):
     from cerobio.shop.orders.actions import dispatch
 
     set_stock(CREAM, 100)
@@ -75,8 +91,12 @@ def test_two_returns_of_two_of_three_at_once_take_back_at_most_three(demo, round
     assert stock_of(CREAM) == 98 and order.refunded_total == 2 * line.unit_price
 
 
-@pytest.mark.parametrize("round_", range(3))
-def test_a_refund_by_items_and_a_cancel_at_once_never_refund_or_put_back_more_than_sold(demo, round_):
+def test_a_refund_by_items_and_a_cancel_at_once_never_refund_or_put_back_more_than_sold(demo):
+    for round_ in range(ROUNDS):
+        a_refund_by_items_and_a_cancel_at_once_never_refund_or_put_back_more_than_sold(round_)
+
+
+def a_refund_by_items_and_a_cancel_at_once_never_refund_or_put_back_more_than_sold(round_):
     set_stock(CREAM, 100)
     order = place(Client(), {CREAM: 3}, f"race-items-cancel-{round_}")
     line = line_of(order, CREAM)
