@@ -18,6 +18,7 @@ from decimal import Decimal
 import stripe
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from cerobio.shop.payments.models import Payment, ProviderEvent
 from cerobio.shop.payments.providers import CardPagePayment, PaymentError, PaymentResult
@@ -140,24 +141,24 @@ def card_page_payment(order: Order) -> CardPagePayment | None:
 
 def start_hosted_checkout(order: Order, return_base: str) -> str:
     """The card step's fallback (no JavaScript, or Stripe.js did not load): a Checkout Session for the
-    same order, recorded as waiting before the customer is sent to it; returns its address.
-
-    A session already made for the order and still open is used again (a second session could only
-    differ in its expiry, and Stripe refuses one idempotency key for different parameters). Raises
-    PaymentError if Stripe cannot be reached; the order and its stock hold stay as they are.
+    same order, recorded as waiting (with its address and expiry) before the customer is sent to it;
+    returns its address. A session of the order's that is still open is used again, without asking
+    Stripe. Raises PaymentError if Stripe cannot be reached; the order and its stock hold stay as they are.
     """
-    provider = StripeProvider()
-    earlier = order.payments.filter(provider="stripe", status=Payment.Status.PENDING, reference__startswith="cs_").last()
+    earlier = (
+        order.payments.filter(provider="stripe", status=Payment.Status.PENDING, expires_at__gt=timezone.now())
+        .exclude(redirect_url="")
+        .order_by("-pk")
+        .first()
+    )
     if earlier is not None:
-        session = provider.retrieve_session(earlier.reference)
-        if session.status == "open":
-            return session.url
-    result: PaymentResult = provider.start(order, {}, return_base)
+        return earlier.redirect_url
+    result: PaymentResult = StripeProvider().start(order, {}, return_base)
     try:
         with transaction.atomic():
             Payment.objects.create(
-                provider="stripe", reference=result.reference, order=order, amount=order.total, status=Payment.Status.PENDING,
-                redirect_url=result.redirect_url, expires_at=result.expires_at,
+                provider="stripe", reference=result.reference, order=order, amount=order.total,
+                status=Payment.Status.PENDING, redirect_url=result.redirect_url, expires_at=result.expires_at,
             )
     except IntegrityError:
         pass  # the same session again (its idempotency key): already recorded

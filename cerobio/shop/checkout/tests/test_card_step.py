@@ -157,6 +157,9 @@ def test_the_no_javascript_button_pays_the_same_order_on_stripes_page(
     second = shopper.post(f"/checkout/pay/{order.token}/stripe/")
     (session,) = stripe_server.sessions.values()
     assert first["Location"] == second["Location"] == session["url"]
+    assert [r for r in stripe_server.requests if "/checkout/sessions" in r[1]] == [
+        ("POST", "/v1/checkout/sessions")
+    ]
     assert session["amount_total"] == 3250 and session["metadata"]["order_token"] == order.token
     stripe_server.pay(session["id"])
     with django_capture_on_commit_callbacks(execute=True):
