@@ -9,7 +9,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # `make test` runs every test on PostgreSQL, then these on SQLite (`-m embedded`) to prove the
 # embedded default: migrations and the demo content, the search backend (SQLite's differs), and
-# one journey per section, whose browser server is `make run`'s own steps (migrate, load_demo, runserver).
+# one journey per section in a browser, whose server is `make run`'s steps: migrate and load_demo (the
+# test database's build) and runserver over them (a copy of that database, tests/e2e/conftest.py).
 EMBEDDED = (
     "cerobio/demo/tests/test_loader.py",
     "cerobio/search/tests/",

@@ -1,17 +1,18 @@
 """Browser journeys: a real server process over its own database, driven by Debian's Chromium.
 
-A session-wide server (`manage.py runserver`) runs on a free port with the demo content in a
-database of its own. On SQLite it is built as `make run` builds it (migrate, load_demo) in a
-temporary file; on PostgreSQL it is a copy (`CREATE DATABASE ... TEMPLATE`) of the worker's test
-database, which already holds the migrations and the demo content, with a copy of its media files. Chromium comes from CHROMIUM_PATH or /usr/bin/chromium; without it
-the browser tests are skipped with the reason shown, unless REQUIRE_BROWSER=1 (as in CI), where a
-missing browser fails the run.
+A session-wide server (`manage.py runserver`) runs on a free port over a copy of the worker's test
+database, which already holds the migrations and the demo content (pytest-django builds it once per
+worker; conftest.py loads the demo): on PostgreSQL `CREATE DATABASE ... TEMPLATE`, on SQLite a copy
+in a temporary file with sqlite3's backup. The media files are copied with it. Chromium comes from
+CHROMIUM_PATH or /usr/bin/chromium; without it the browser tests are skipped with the reason shown,
+unless REQUIRE_BROWSER=1 (as in CI), where a missing browser fails the run.
 """
 
 import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -53,23 +54,30 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _postgres_database_for_the_server(url: str, media_root: Path) -> tuple[str, bool]:
-    """A database for the server on DATABASE_URL's PostgreSQL server; True if it holds the demo already.
+def _copy_of_the_test_database(tmp: Path) -> tuple[str, bool]:
+    """DATABASE_URL of a copy of this worker's test database, and True; or of an empty one, and False
+    (when another session holds the test database open, PostgreSQL cannot copy it).
 
-    It is a copy of this worker's test database (migrated, the demo loaded and committed when the
-    test database was built; every test since rolled back or restored its changes) with a copy of
-    the media files; if another session holds the test database open, an empty database instead.
+    The demo content was committed when the test database was built, and every test since rolled
+    its changes back or restored them, so the copy holds the demo site as `make run` shows it.
     """
-    import dj_database_url
-    import psycopg
-    from django.conf import settings
     from django.db import connection, connections
 
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with sqlite3.connect(tmp / "e2e.sqlite3") as target:
+            connection.connection.backup(target)
+        return f"sqlite:///{tmp / 'e2e.sqlite3'}", True
+
+    import dj_database_url
+    import psycopg
+
+    url = os.environ["DATABASE_URL"]
     cfg = dj_database_url.parse(url)
-    source = connection.settings_dict["NAME"]  # the test database (test_<name>[_gwN])
     name = f"{cfg['NAME']}_e2e{os.environ.get('PYTEST_XDIST_WORKER', '')}"
     admin = {k: v for k, v in {"host": cfg["HOST"], "port": cfg["PORT"], "user": cfg["USER"],
                                "password": cfg["PASSWORD"]}.items() if v}
+    source = connection.settings_dict["NAME"]  # the test database (test_<name>[_gwN])
     connections.close_all()  # PostgreSQL copies a database only while nobody is connected to it
     with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -79,28 +87,25 @@ def _postgres_database_for_the_server(url: str, media_root: Path) -> tuple[str, 
         except psycopg.errors.ObjectInUse:
             conn.execute(f'CREATE DATABASE "{name}"')
             copied = False
-    if copied and Path(settings.MEDIA_ROOT).exists():
-        shutil.copytree(settings.MEDIA_ROOT, media_root, dirs_exist_ok=True)
     return url.rsplit("/", 1)[0] + "/" + name, copied
 
 
 @pytest.fixture(scope="session")
 def server_url(request, django_db_blocker):
     """Start the site with the demo content; yield its base URL."""
+    from django.conf import settings
+
     tmp = Path(tempfile.mkdtemp(prefix="cerobio-e2e-"))
-    # The server's MEDIA_ROOT, as cerobio.settings.test makes it from TEST_MEDIA_ROOT.
-    media_root = tmp / f"media{os.environ.get('PYTEST_XDIST_WORKER', '')}"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cerobio.settings.test", "TEST_MEDIA_ROOT": str(tmp / "media"),
-           "DATABASE_URL": f"sqlite:///{tmp / 'e2e.sqlite3'}"}
-    ready = False
-    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        request.getfixturevalue("django_db_setup")
-        with django_db_blocker.unblock():
-            env["DATABASE_URL"], ready = _postgres_database_for_the_server(os.environ["DATABASE_URL"], media_root)
-    if not ready:  # make run's own steps
-        manage = [sys.executable, str(ROOT / "manage.py")]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cerobio.settings.test", "TEST_MEDIA_ROOT": str(tmp / "media")}
+    request.getfixturevalue("django_db_setup")
+    with django_db_blocker.unblock():
+        env["DATABASE_URL"], copied = _copy_of_the_test_database(tmp)
+    if copied:
+        if Path(settings.MEDIA_ROOT).exists():  # the server's MEDIA_ROOT, as cerobio.settings.test makes it
+            shutil.copytree(settings.MEDIA_ROOT, f"{tmp / 'media'}{os.environ.get('PYTEST_XDIST_WORKER', '')}")
+    else:  # an empty database: make run's own steps
         for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
-            subprocess.run([*manage, *command], env=env, check=True, capture_output=True)
+            subprocess.run([sys.executable, str(ROOT / "manage.py"), *command], env=env, check=True, capture_output=True)
     SERVER_ENV.update(env)
     yield from serve(env, tmp / "server.log")
 
