@@ -25,6 +25,28 @@ class ErrorOut(Schema):
     order_number: str | None = Field(None, description="Store API checkout: the order whose payment failed.")
 
 
+# No NUL character: any request with one is refused with 400 before a view sees it
+# (cerobio/core/request_guard.py), so the OpenAPI document's text says so with this pattern.
+NO_NUL = r"^[^\x00]*$"
+# Any JSON value with no NUL character in a key or a string, for a body taken as it comes (the Stripe
+# webhook's event); CerobioAPI adds these to the document's components.
+JSON_WITHOUT_NUL = {
+    "JsonWithoutNul": {
+        "description": "Any JSON value with no NUL character in a key or a string.",
+        "anyOf": [
+            {"type": "string", "pattern": NO_NUL}, {"type": "number"}, {"type": "boolean"}, {"type": "null"},
+            {"type": "array", "items": {"$ref": "#/components/schemas/JsonWithoutNul"}},
+            {"$ref": "#/components/schemas/JsonObjectWithoutNul"},
+        ],
+    },
+    "JsonObjectWithoutNul": {
+        "type": "object",
+        "propertyNames": {"pattern": NO_NUL},
+        "additionalProperties": {"$ref": "#/components/schemas/JsonWithoutNul"},
+    },
+}  # fmt: skip
+
+
 def error_body(code: str, message: str, errors: list | None = None, **extra) -> dict:
     return {"code": code, "message": message, "errors": errors or [], **extra}
 

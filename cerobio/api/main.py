@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
 
-from cerobio.api.errors import error_body
+from cerobio.api.errors import JSON_WITHOUT_NUL, error_body
 from cerobio.core.outage import is_database_outage, report_database_outage, unavailable_response
 from cerobio.core.views import SERVER_ERROR_BODY
 from cerobio.identify.api import router as identify_router
@@ -76,6 +76,7 @@ class CerobioAPI(NinjaAPI):
         """Every operation documents 400: any request with a NUL character is refused before the view
         (cerobio/core/request_guard.py), whatever the operation."""
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(JSON_WITHOUT_NUL)
         error = {"$ref": "#/components/schemas/ErrorOut"}
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():

@@ -1,7 +1,11 @@
 """Baskets through the API: the token returned on creation is the only key to a basket."""
 
+import re
+from typing import Annotated
+
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Status
+from ninja import Path, Router, Status
+from pydantic import WithJsonSchema
 
 from cerobio.api.errors import ErrorOut, error
 from cerobio.core.ratelimit import RETRY_AFTER_DOC, Throttle
@@ -10,12 +14,20 @@ from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.orders.stop import thaw_if_abandoned
 
-from .schemas import LIMIT_ERRORS, BasketCreatedOut, BasketOut, LineIn, QuantityIn
+from .schemas import LIMIT_ERRORS, TOKEN_PATTERN, BasketCreatedOut, BasketOut, LineIn, QuantityIn
 
 router = Router(tags=["shop"])
 ERRORS = {400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, **LIMIT_ERRORS}
 # Basket changes share one allowance per client with the basket form (BASKET_RATE_LIMIT).
 CHANGES = Throttle("basket", "BASKET_RATE_LIMIT")
+# Path parameters as the OpenAPI document states them; a value outside them finds nothing (404), so they
+# are declared rather than validated (validation would answer 422 where the answer is "no such basket").
+BasketToken = Annotated[
+    str, Path(description="The basket's token, from POST /baskets."), WithJsonSchema({"type": "string", "pattern": TOKEN_PATTERN})
+]
+LineId = Annotated[
+    int, Path(description="A line's `id` in the basket."), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 2**63 - 1})
+]
 
 
 def basket_out(basket: Basket, changes=()) -> dict:
@@ -38,7 +50,7 @@ def basket_out(basket: Basket, changes=()) -> dict:
 
 
 def find_basket(token: str) -> Basket | None:
-    return Basket.objects.filter(token=token).first() if len(token) <= 64 else None
+    return Basket.objects.filter(token=token).first() if re.fullmatch(TOKEN_PATTERN, token) else None
 
 
 def _missing():
@@ -63,7 +75,7 @@ def create_basket(request: HttpRequest, response: HttpResponse):
     "/baskets/{token}", response={200: BasketOut, 404: ErrorOut}, summary="A basket, re-checked against stock and prices",
     operation_id="get_basket",
 )
-def get_basket(request: HttpRequest, response: HttpResponse, token: str):
+def get_basket(request: HttpRequest, response: HttpResponse, token: BasketToken):
     basket = thaw_if_abandoned(find_basket(token))
     if basket is None:
         return _missing()
@@ -75,7 +87,7 @@ def get_basket(request: HttpRequest, response: HttpResponse, token: str):
     "/baskets/{token}/lines", response={201: BasketOut, **ERRORS}, summary="Add a product to a basket",
     operation_id="add_basket_line", throttle=CHANGES, openapi_extra=RETRY_AFTER_DOC,
 )
-def add_line(request: HttpRequest, token: str, payload: LineIn):
+def add_line(request: HttpRequest, token: BasketToken, payload: LineIn):
     basket = find_basket(token)
     if basket is None:
         return _missing()
@@ -90,7 +102,7 @@ def add_line(request: HttpRequest, token: str, payload: LineIn):
     "/baskets/{token}/lines/{line_id}", response={200: BasketOut, **ERRORS}, summary="Change a line's quantity",
     operation_id="update_basket_line", throttle=CHANGES, openapi_extra=RETRY_AFTER_DOC,
 )
-def update_line(request: HttpRequest, token: str, line_id: int, payload: QuantityIn):
+def update_line(request: HttpRequest, token: BasketToken, line_id: LineId, payload: QuantityIn):
     basket = find_basket(token)
     if basket is None:
         return _missing()
@@ -105,7 +117,7 @@ def update_line(request: HttpRequest, token: str, line_id: int, payload: Quantit
     "/baskets/{token}/lines/{line_id}", response={200: BasketOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, **LIMIT_ERRORS},
     summary="Remove a line", operation_id="delete_basket_line", throttle=CHANGES, openapi_extra=RETRY_AFTER_DOC,
 )
-def delete_line(request: HttpRequest, token: str, line_id: int):
+def delete_line(request: HttpRequest, token: BasketToken, line_id: LineId):
     basket = find_basket(token)
     if basket is None:
         return _missing()

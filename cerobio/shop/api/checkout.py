@@ -9,7 +9,7 @@ from cerobio.core.ratelimit import RETRY_AFTER_DOC, Throttle
 from cerobio.shop.checkout.complete import complete_checkout
 from cerobio.shop.checkout.details import KEY_PATTERN, CheckoutError, CheckoutRequest
 
-from .baskets import find_basket
+from .baskets import BasketToken, find_basket
 from .schemas import LIMIT_ERRORS, CheckoutIn, OrderCreatedOut, PaymentPendingOut
 
 router = Router(tags=["shop"])
@@ -56,7 +56,7 @@ customer left it, `402` with the stock released.
 )
 def checkout_basket(
     request: HttpRequest,
-    token: str,
+    token: BasketToken,
     payload: CheckoutIn,
     idempotency_key: str = Header(
         ..., alias="Idempotency-Key", min_length=8, max_length=128, pattern=KEY_PATTERN.pattern,

@@ -1,13 +1,17 @@
 """GET /api/v1/orders/{token}: the guest order page as JSON."""
 
+import re
+from typing import Annotated
+
 from django.http import HttpRequest, HttpResponse
-from ninja import Router
+from ninja import Path, Router
+from pydantic import WithJsonSchema
 
 from cerobio.api.errors import ErrorOut, error
 from cerobio.shop.orders.fetch import order_summary
 from cerobio.shop.orders.models import Order
 
-from .schemas import OrderOut
+from .schemas import TOKEN_PATTERN, OrderOut
 
 router = Router(tags=["shop"])
 
@@ -47,8 +51,11 @@ def order_out(order: Order) -> dict:
 
 
 @router.get("/orders/{token}", response={200: OrderOut, 404: ErrorOut}, summary="An order, by its private token", operation_id="get_order")
-def get_order(request: HttpRequest, response: HttpResponse, token: str):
-    order = Order.objects.filter(token=token).prefetch_related("lines").first() if len(token) <= 64 else None
+def get_order(
+    request: HttpRequest, response: HttpResponse,
+    token: Annotated[str, Path(description="The order's private token."), WithJsonSchema({"type": "string", "pattern": TOKEN_PATTERN})],
+):
+    order = Order.objects.filter(token=token).prefetch_related("lines").first() if re.fullmatch(TOKEN_PATTERN, token) else None
     if order is None:
         return error(404, "order_not_found", "There is no order with that token.")
     response["Cache-Control"] = "no-store, private"

@@ -7,7 +7,7 @@ from ninja import Query, Router, Schema
 from cerobio.api.errors import ErrorOut, error
 from cerobio.shop.catalogue.fetch import live_products
 from cerobio.shop.catalogue.offers import offers
-from cerobio.shop.delivery.countries import COUNTRY_NAMES
+from cerobio.shop.delivery.countries import COUNTRY_CODES_EITHER_CASE, COUNTRY_NAMES, country_code
 from cerobio.shop.delivery.fetch import options_for
 from cerobio.shop.money import Money
 
@@ -37,8 +37,14 @@ def list_products(request: HttpRequest, response: HttpResponse):
 
 
 class CountryQuery(Schema):
-    country: str = NinjaField(..., min_length=2, max_length=2, description="ISO 3166 two-letter code, e.g. GB.")
-    subtotal: str = NinjaField("0", max_length=12, description="Goods total in pounds, for free-delivery thresholds.")
+    country: str = NinjaField(
+        ..., min_length=2, max_length=2, json_schema_extra={"enum": COUNTRY_CODES_EITHER_CASE},
+        description="ISO 3166 two-letter code, upper or lower case, e.g. GB. Another value is 422 `unknown_country`.",
+    )
+    subtotal: str = NinjaField(
+        "0", max_length=12, pattern=r"^([0-9]{1,9}(\.[0-9]{1,2})?)?$",
+        description="Goods total in pounds (29 or 29.00), for free-delivery thresholds; empty is 0.",
+    )
 
 
 @router.get(
@@ -48,12 +54,12 @@ class CountryQuery(Schema):
     operation_id="list_shipping_methods",
 )
 def list_shipping_methods(request: HttpRequest, query: Query[CountryQuery]):
-    country = query.country.upper()
-    if country not in COUNTRY_NAMES:
+    country = country_code(query.country)
+    if country is None:
         return error(422, "unknown_country", "Use a two-letter ISO 3166 country code such as GB.",
                      [{"field": "country", "message": "Unknown country code."}])
     try:
-        subtotal = Money(query.subtotal.strip() or "0")
+        subtotal = Money(query.subtotal or "0")
         if subtotal.amount < 0:
             raise ValueError
     except (ArithmeticError, ValueError):

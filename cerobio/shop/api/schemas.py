@@ -5,20 +5,58 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
+from django.conf import settings
 from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
 
-from cerobio.api.errors import ErrorOut
+from cerobio.api.errors import NO_NUL, ErrorOut
 from cerobio.shop.basket.models import MAX_QUANTITY
+from cerobio.shop.checkout.details import EMAIL_PATTERN
+from cerobio.shop.delivery.countries import COUNTRY_CODES_EITHER_CASE
+from cerobio.shop.payments.providers.dummy import CARD_CVC, CARD_EXPIRY
+
+# Basket and order tokens (secrets.token_urlsafe): anything else is no basket or order (404).
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"  # noqa: S105 (a pattern, not a secret)
+# What the OpenAPI document says of text. The checks that apply these patterns are the checkout's own
+# (checkout/details.py, delivery/address.py, payments/providers/dummy.py), so a refusal keeps its code
+# (422 `invalid_details`, per field) and its message; the document only states them (`_shown`).
+NOT_BLANK = r"^[^\x00]*[^\x00\s][^\x00]*$"  # some character other than white space
+
+
+def _shown(pattern: str) -> dict:
+    """A pattern for the OpenAPI document, checked by the checkout rather than by pydantic."""
+    return {"pattern": pattern}
+
+
+def _no_nul_in_schema(schema: dict) -> None:
+    """Every text property of a request body says it may not hold a NUL character (refused below)."""
+    for prop in schema.get("properties", {}).values():
+        if prop.get("type") == "string" and "pattern" not in prop and "enum" not in prop:
+            prop["pattern"] = NO_NUL
+
+
+def _configured_payment_method(schema: dict) -> None:
+    """The one payment method this site takes (settings.PAYMENT_PROVIDER), read when the document is made."""
+    schema["enum"] = [settings.PAYMENT_PROVIDER]
+
+
+def _payment_schema(schema: dict) -> None:
+    """The test-mode provider needs a card number (the others take the card on their own page)."""
+    _no_nul_in_schema(schema)
+    if settings.PAYMENT_PROVIDER == "dummy":
+        schema.setdefault("required", []).append("card_number")
 
 
 class InputSchema(Schema):
     """Request bodies: text may not contain NUL characters (PostgreSQL cannot store them), so
-    they are refused with a 422 like any other invalid value instead of failing in the database.
+    they are refused with a 422 like any other invalid value instead of failing in the database
+    (and the OpenAPI document says so, with a pattern on each text property).
 
     Whole numbers are `strict=True`: only a JSON number with no fraction (2 or 2.0, as JSON Schema's
     integer), since pydantic would otherwise read `false`/`true` as 0/1 (a PATCH with `"quantity":
     false` removed the line) and "3" as 3."""
+
+    model_config = ConfigDict(json_schema_extra=_no_nul_in_schema)
 
     @field_validator("*", mode="before")
     @classmethod
@@ -123,39 +161,54 @@ class ShippingMethodOut(Schema):
 class AddressIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(..., max_length=200)
-    line1: str = Field(..., max_length=200)
+    name: str = Field(..., max_length=200, json_schema_extra=_shown(NOT_BLANK))
+    line1: str = Field(..., max_length=200, json_schema_extra=_shown(NOT_BLANK))
     line2: str = Field("", max_length=200)
-    city: str = Field(..., max_length=120)
-    region: str = Field("", max_length=120, description="County, state or province, where the country needs one.")
-    postcode: str = Field("", max_length=20)
+    city: str = Field(..., max_length=120, description="Required where the country's post needs it (most countries).")
+    region: str = Field(
+        "", max_length=120,
+        description="County, state or province, where the country needs one (one of its own list, for some).",
+    )
+    postcode: str = Field("", max_length=20, description="Required, and in the country's own format, where it has one.")
     country: str = Field(
-        ..., min_length=2, max_length=2, pattern="^[A-Za-z]{2}$", examples=["GB"],
+        ..., min_length=2, max_length=2, examples=["GB"], json_schema_extra={"enum": COUNTRY_CODES_EITHER_CASE},
         description=(
-            "ISO 3166-1 two-letter code, in either case (`GB`, `gb`). A code that is not a country, or a "
-            "country the shop does not deliver to (GET /api/v1/shipping-methods lists them), is refused with "
-            "422 `invalid_details` naming `shipping_address.country`."
+            "ISO 3166-1 two-letter code, upper or lower case (`GB`, `gb`). A country the shop does not deliver "
+            "to (GET /api/v1/shipping-methods lists them) is refused with 422 `invalid_details` naming "
+            "`shipping_address.country`."
         ),
     )
 
 
 class PaymentIn(InputSchema):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_payment_schema)
 
-    method: Literal["dummy", "stripe"]
-    card_number: str = Field("", max_length=30, description="Dummy provider only: 4242424242424242 pays.")
-    card_expiry: str = Field("", max_length=9, description="Dummy provider only, checked when sent: MM/YY, not in the past.")
-    card_cvc: str = Field("", max_length=4, description="Dummy provider only, checked when sent: 3 or 4 digits.")
-    card_name: str = Field("", max_length=200, description="Dummy provider only, checked when sent: the name on the card.")
+    method: Literal["dummy", "stripe"] = Field(
+        ..., json_schema_extra=_configured_payment_method,
+        description="The site's payment provider: `dummy` in test mode, `stripe` in production.",
+    )
+    card_number: str = Field(
+        "", max_length=30, json_schema_extra=_shown(r"^[^\x00]*[0-9][^\x00]*$"),
+        description="Dummy provider only: its digits; 4242424242424242 pays, any other number is declined (402).",
+    )
+    card_expiry: str = Field(
+        "", max_length=9, json_schema_extra=_shown(CARD_EXPIRY.pattern),
+        description="Dummy provider only, checked when sent: MM/YY (or MM/YYYY), not in the past (422 `invalid_details`).",
+    )
+    card_cvc: str = Field("", max_length=4, json_schema_extra=_shown(CARD_CVC.pattern), description="Dummy provider only, checked when sent: 3 or 4 digits.")
+    card_name: str = Field("", max_length=200, json_schema_extra=_shown(NOT_BLANK), description="Dummy provider only, checked when sent: the name on the card.")
 
 
 class CheckoutIn(InputSchema):
     model_config = ConfigDict(extra="forbid")
 
-    email: str = Field(..., max_length=254)
+    email: str = Field(..., max_length=254, json_schema_extra=_shown(EMAIL_PATTERN.pattern), examples=["ann@example.com"])
     shipping_address: AddressIn
-    shipping_method: str = Field(..., max_length=40, examples=["uk-standard"])
-    accept_terms: bool
+    shipping_method: str = Field(
+        ..., max_length=40, examples=["uk-standard"],
+        description="One of the codes GET /api/v1/shipping-methods lists for the address's country.",
+    )
+    accept_terms: bool = Field(..., json_schema_extra={"enum": [True]}, description="Must be true: the terms of sale and the returns rule.")
     payment: PaymentIn
 
 

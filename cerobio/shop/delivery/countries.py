@@ -6,6 +6,14 @@ from django_countries import countries
 
 COUNTRY_NAMES: dict[str, str] = {code: str(name) for code, name in countries}
 HOME_COUNTRY = "GB"
+# What the Store API takes for a country: the code in upper or lower case ("GB", "gb"; not "Gb").
+COUNTRY_CODES_EITHER_CASE: list[str] = sorted(COUNTRY_NAMES) + sorted(code.lower() for code in COUNTRY_NAMES)
+_EITHER_CASE = frozenset(COUNTRY_CODES_EITHER_CASE)
+
+
+def country_code(value: str) -> str | None:
+    """'GB' or 'gb' -> 'GB'; None for anything that is not a country's code in one case."""
+    return value.upper() if value in _EITHER_CASE else None
 
 
 def parse_codes(text: str) -> list[str]:

@@ -173,7 +173,7 @@ def handle_webhook(payload: bytes, signature: str | None) -> dict:
     try:
         event = stripe.Webhook.construct_event(payload, signature, secret)
     except stripe.SignatureVerificationError as exc:
-        raise WebhookRefused(400, "invalid_signature", "The Stripe-Signature header does not match this body.") from exc
+        raise WebhookRefused(401, "invalid_signature", "The Stripe-Signature header does not match this body.") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise WebhookRefused(400, "invalid_payload", "The body is not a Stripe event.") from exc
     with transaction.atomic():

@@ -1,5 +1,7 @@
 """The Store API: products, baskets, shipping methods, checkout with an Idempotency-Key, orders."""
 
+import re
+
 import pytest
 
 from cerobio.shop.catalogue.models import Reservation
@@ -168,3 +170,40 @@ def test_the_test_cards_other_fields_are_checked_when_sent(client, api_basket):
     assert not Order.objects.exists()
     # Without them (as before the card form had them), the number alone still pays.
     assert checkout(client, api_basket, key="checkout-key-card-2").status_code == 201
+
+
+def test_adding_to_a_line_past_the_limit_is_a_409_about_the_basket(client, api_basket):
+    """8 is a quantity the document allows; with 5 already in the basket the line would pass 10: the basket's
+    state is in the way (409, as out of stock is), not the request."""
+    client.post(f"/api/v1/baskets/{api_basket}/lines", {"sku": SKU, "quantity": 4}, content_type=JSON)
+    response = client.post(f"/api/v1/baskets/{api_basket}/lines", {"sku": SKU, "quantity": 8}, content_type=JSON)
+    assert response.status_code == 409 and response.json()["code"] == "invalid_quantity"
+    assert "already has 5" in response.json()["message"]
+    assert client.get(f"/api/v1/baskets/{api_basket}").json()["item_count"] == 5
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("country=Gb", "unknown_country"), ("country=GB&subtotal=%2029", "invalid_request"), ("country=GB&subtotal=1e3", "invalid_request")],
+)
+def test_shipping_methods_refuse_what_the_document_refuses(client, shop, query, code):
+    response = client.get(f"/api/v1/shipping-methods?{query}")
+    assert response.status_code == 422 and response.json()["code"] == code
+
+
+def test_the_openapi_document_states_each_rule_a_request_is_refused_for(client, shop):
+    spec = client.get("/api/v1/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    for name in ("LineIn", "QuantityIn", "CheckoutIn", "AddressIn", "PaymentIn"):
+        for field, prop in schemas[name]["properties"].items():
+            if prop.get("type") == "string" and "enum" not in prop:
+                assert re.search(prop["pattern"], "\x00") is None, (name, field)  # no NUL (a 400 anywhere)
+    assert schemas["CheckoutIn"]["properties"]["accept_terms"]["enum"] == [True]
+    assert schemas["PaymentIn"]["properties"]["method"]["enum"] == ["dummy"]  # this site's provider
+    assert "card_number" in schemas["PaymentIn"]["required"]
+    token = spec["paths"]["/api/v1/orders/{token}"]["get"]["parameters"][0]["schema"]
+    assert token["pattern"] == "^[A-Za-z0-9_-]{1,64}$"
+    assert client.get("/api/v1/orders/not!a-token").status_code == 404
+    webhook = spec["paths"]["/api/v1/payments/stripe/webhook"]["post"]
+    assert webhook["security"] == [{"StripeSignature": []}] and "401" in webhook["responses"]
+    assert spec["components"]["securitySchemes"]["StripeSignature"] == {"type": "apiKey", "in": "header", "name": "Stripe-Signature"}

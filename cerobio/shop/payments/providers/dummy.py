@@ -6,6 +6,7 @@ the card) so the journey looks like the real one. What is typed there is checked
 """
 
 import datetime
+import re
 import uuid
 
 from django.utils import timezone
@@ -17,20 +18,22 @@ from .base import CancelResult, CardPagePayment, PaymentError, PaymentResult
 SUCCEEDS = "4242424242424242"
 DECLINED = "4000000000000002"
 TEST_CARDS_HELP = "In test mode, use 4242 4242 4242 4242 to pay or 4000 0000 0000 0002 to see a declined card."
+# The Store API's OpenAPI document uses these same patterns for the card fields.
+CARD_EXPIRY = re.compile(r"^ *(0[1-9]|1[0-2]) *[/-]? *([0-9]{2}|[0-9]{4}) *$")  # 04/29, 04 / 2029, 0429
+CARD_CVC = re.compile(r"^ *[0-9]{3,4} *$")
 
 
 def card_digits(value) -> str:
-    return "".join(ch for ch in str(value or "") if ch.isdigit())
+    """The digits 0-9 in what was typed ('4242 4242 4242 4242' -> '4242424242424242')."""
+    return "".join(ch for ch in str(value or "") if ch in "0123456789")
 
 
 def expiry_month(value, today: datetime.date | None = None) -> tuple[int, int] | None:
-    """'04/29', '04 / 2029' or '0429' -> (2029, 4); None when it is not a month and year."""
-    digits = card_digits(value)
-    if len(digits) not in (4, 6):
+    """'04/29', '04 / 2029', '04-29' or '0429' -> (2029, 4); None when it is not a month and year."""
+    match = CARD_EXPIRY.match(str(value or ""))
+    if match is None:
         return None
-    month, year = int(digits[:2]), int(digits[2:])
-    if not 1 <= month <= 12:
-        return None
+    month, year = int(match.group(1)), int(match.group(2))
     if year < 100:
         year += 2000
     return year, month
@@ -58,7 +61,7 @@ def card_problems(payment: dict, today: datetime.date | None = None) -> dict[str
         cvc = str(payment["card_cvc"] or "").strip()
         if not cvc:
             problems["card_cvc"] = "Enter the security code: the last 3 digits on the back of the card."
-        elif not (cvc.isdigit() and len(cvc) in (3, 4)):
+        elif not CARD_CVC.match(str(payment["card_cvc"])):
             problems["card_cvc"] = "The security code is 3 digits (4 on the front of an American Express card)."
     if "card_name" in payment and not str(payment["card_name"] or "").strip():
         problems["card_name"] = "Enter the name as it is written on the card."

@@ -103,16 +103,18 @@ def test_cancel_page_releases_the_stock(client, stripe_server):
 
 
 def test_webhook_checks_the_signature_on_the_raw_body(client, stripe_server):
+    """The signature is the webhook's credential (the OpenAPI document's security scheme): 401 without a good one."""
     _, _ = start_checkout(client)
     (session,) = stripe_server.sessions.values()
     payload, signature = signed_event(SECRET, "evt_x", "checkout.session.completed", stripe_server.pay(session["id"]))
     tampered = payload.replace(b'"amount_total": 3250', b'"amount_total": 1')
     assert deliver(client, tampered, signature).json()["code"] == "invalid_signature"
     wrong_secret = signed_event("whsec_other", "evt_x", "checkout.session.completed", session)
-    assert deliver(client, *wrong_secret).status_code == 400
-    assert deliver(client, payload, "").status_code == 400
+    assert deliver(client, *wrong_secret).status_code == 401
+    missing = deliver(client, payload, "")
+    assert missing.status_code == 401 and missing.json()["code"] == "unauthorised"
     stale = signed_event(SECRET, "evt_old", "checkout.session.completed", session, timestamp=1_000_000_000)
-    assert deliver(client, *stale).status_code == 400
+    assert deliver(client, *stale).status_code == 401
     assert not Order.objects.filter(status="paid").exists()
 
 
