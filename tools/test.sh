@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `make test`: every test once, on PostgreSQL (production's database) with two workers, then the
-# embedded default on SQLite: the tests marked `embedded` (migrations, the demo content, one journey
-# per section). Without a PostgreSQL server every test runs on SQLite instead, with a notice.
+# `make test`: every test once, on PostgreSQL (production's database) with two workers, and alongside
+# it the embedded default on SQLite: the tests marked `embedded` (migrations, the demo content, one
+# journey per section), whose output follows. Without a PostgreSQL server every test runs on SQLite
+# instead, with a notice.
 #
 #   DATABASE_URL=...         run every test on that database only (one pass)
 #   TEST_DATABASE_URL=...    the PostgreSQL server of the first pass (default: local, trust auth)
@@ -31,10 +32,22 @@ cfg = dj_database_url.parse(sys.argv[1])
 options = {"host": cfg["HOST"], "port": cfg["PORT"], "user": cfg["USER"], "password": cfg["PASSWORD"]}
 psycopg.connect(dbname="postgres", connect_timeout=3, **{k: v for k, v in options.items() if v}).close()
 PYTHON
-    printf '\n== every test, on PostgreSQL (%s)\n' "${PG%%\?*}"
-    DATABASE_URL="$PG" "$PY" -m pytest "${parallel[@]}" "$@"
+    # The two passes share nothing (their own databases, media folders and ports), so the SQLite
+    # pass runs alongside, in the time the PostgreSQL pass's workers wait on servers and browsers.
+    embedded_log="$(mktemp)"
+    trap 'rm -f "$embedded_log"' EXIT
+    DATABASE_URL=sqlite:///db.sqlite3 "$PY" -m pytest -m embedded "$@" >"$embedded_log" 2>&1 &
+    embedded=$!
+    printf '\n== every test, on PostgreSQL (%s); the embedded default on SQLite alongside\n' "${PG%%\?*}"
+    status=0
+    DATABASE_URL="$PG" "$PY" -m pytest "${parallel[@]}" "$@" || status=$?
+    embedded_status=0
+    wait "$embedded" || embedded_status=$?
     printf '\n== the embedded default, on SQLite (tests marked `embedded`)\n'
-    DATABASE_URL=sqlite:///db.sqlite3 "$PY" -m pytest -m embedded "$@"
+    cat "$embedded_log"
+    [ "$status" = 0 ] || exit "$status"
+    [ "$embedded_status" != 5 ] || embedded_status=0  # 5: PYTEST_ARGS chose no embedded test
+    exit "$embedded_status"
 else
     if [ "${REQUIRE_POSTGRES:-}" = 1 ]; then
         echo "REQUIRE_POSTGRES=1 but no PostgreSQL server answers at ${PG%%\?*}" >&2
