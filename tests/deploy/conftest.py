@@ -14,10 +14,10 @@ import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from ..databases import copy_database, copy_test_database, drop_database
 from . import stack
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -67,56 +67,6 @@ def ports() -> Ports:
             f"ports {busy} are already in use: is another deploy test run (or server) still going?"
         )
     return ports
-
-
-def _with_database(url: str, name: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-def _admin_connection():
-    import psycopg
-
-    return psycopg.connect(
-        _with_database(DATABASE_URL, "postgres"), autocommit=True, connect_timeout=10
-    )
-
-
-def copy_test_database(django_db_blocker, name: str) -> str:
-    """A new PostgreSQL database `name`, a copy of the test database with the demo content in it."""
-    from django.db import connection, connections
-    from psycopg import sql
-
-    from cerobio.demo.loader import load_demo
-    from cerobio.guide.models import HomePage
-
-    with django_db_blocker.unblock():
-        if not HomePage.objects.exists():  # a transactional test emptied it
-            load_demo()
-        template = connection.settings_dict["NAME"]
-        connections.close_all()
-    with _admin_connection() as admin:
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-            [template],
-        )
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        admin.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(name), sql.Identifier(template)
-            )
-        )
-    return _with_database(DATABASE_URL, name)
-
-
-def drop_database(name: str) -> None:
-    from psycopg import sql
-
-    with _admin_connection() as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
 
 
 @pytest.fixture(scope="session")
@@ -198,23 +148,6 @@ def demo_database(django_db_setup, django_db_blocker) -> str:
         print(f"demo database copied in {time.monotonic() - began:.1f}s")
     yield url
     drop_database(name)
-
-
-def copy_database(source_url: str, name: str) -> str:
-    """A new database `name` made from the database at `source_url` (nothing may be connected to it)."""
-    from psycopg import sql
-
-    source = urlsplit(source_url).path.lstrip("/")
-    with _admin_connection() as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        admin.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(name), sql.Identifier(source)
-            )
-        )
-    return _with_database(DATABASE_URL, name)
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,9 @@ import subprocess
 
 import pytest
 
+from ..databases import copy_database, drop_database
 from . import stack
-from .conftest import copy_database, drop_database, requires_postgres
+from .conftest import requires_postgres
 
 pytestmark = [pytest.mark.deploy, pytest.mark.django_db, requires_postgres]
 

@@ -26,8 +26,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from ..databases import copy_database, drop_database
 from . import stack
-from .conftest import REDIS_URL, _flush_redis, copy_database, drop_database, requires_postgres
+from .conftest import REDIS_URL, _flush_redis, requires_postgres
 
 pytestmark = [pytest.mark.deploy, pytest.mark.django_db, requires_postgres]
 

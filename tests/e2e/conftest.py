@@ -12,15 +12,17 @@ import os
 import re
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from ..databases import DATABASE_URL, copy_test_database, copy_test_database_to_file, drop_database
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -54,60 +56,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _copy_of_the_test_database(tmp: Path) -> tuple[str, bool]:
-    """DATABASE_URL of a copy of this worker's test database, and True; or of an empty one, and False
-    (when another session holds the test database open, PostgreSQL cannot copy it).
-
-    The demo content was committed when the test database was built, and every test since rolled
-    its changes back or restored them, so the copy holds the demo site as `make run` shows it.
-    """
-    from django.db import connection, connections
-
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        with sqlite3.connect(tmp / "e2e.sqlite3") as target:
-            connection.connection.backup(target)
-        return f"sqlite:///{tmp / 'e2e.sqlite3'}", True
-
-    import dj_database_url
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    cfg = dj_database_url.parse(url)
-    name = f"{cfg['NAME']}_e2e{os.environ.get('PYTEST_XDIST_WORKER', '')}"
-    admin = {k: v for k, v in {"host": cfg["HOST"], "port": cfg["PORT"], "user": cfg["USER"],
-                               "password": cfg["PASSWORD"]}.items() if v}
-    source = connection.settings_dict["NAME"]  # the test database (test_<name>[_gwN])
-    connections.close_all()  # PostgreSQL copies a database only while nobody is connected to it
-    with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        try:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
-            copied = True
-        except psycopg.errors.ObjectInUse:
-            conn.execute(f'CREATE DATABASE "{name}"')
-            copied = False
-    return url.rsplit("/", 1)[0] + "/" + name, copied
-
-
 @pytest.fixture(scope="session")
 def server_url(request, django_db_blocker):
     """Start the site with the demo content; yield its base URL."""
     from django.conf import settings
 
     tmp = Path(tempfile.mkdtemp(prefix="cerobio-e2e-"))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cerobio.settings.test", "TEST_MEDIA_ROOT": str(tmp / "media")}
     request.getfixturevalue("django_db_setup")
-    with django_db_blocker.unblock():
-        env["DATABASE_URL"], copied = _copy_of_the_test_database(tmp)
-    if copied:
-        if Path(settings.MEDIA_ROOT).exists():  # the server's MEDIA_ROOT, as cerobio.settings.test makes it
-            shutil.copytree(settings.MEDIA_ROOT, f"{tmp / 'media'}{os.environ.get('PYTEST_XDIST_WORKER', '')}")
-    else:  # an empty database: make run's own steps
-        for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
-            subprocess.run([sys.executable, str(ROOT / "manage.py"), *command], env=env, check=True, capture_output=True)
+    if DATABASE_URL.startswith(("postgres://", "postgresql://")):
+        name = f"{urlsplit(DATABASE_URL).path.lstrip('/')}_e2e{os.environ.get('PYTEST_XDIST_WORKER', '')}"
+        database = copy_test_database(django_db_blocker, name)
+    else:
+        database = copy_test_database_to_file(django_db_blocker, tmp / "e2e.sqlite3")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cerobio.settings.test", "DATABASE_URL": database,
+           "TEST_MEDIA_ROOT": str(tmp / "media")}
+    if Path(settings.MEDIA_ROOT).exists():  # to the server's MEDIA_ROOT, as cerobio.settings.test makes it
+        shutil.copytree(settings.MEDIA_ROOT, f"{tmp / 'media'}{os.environ.get('PYTEST_XDIST_WORKER', '')}")
     SERVER_ENV.update(env)
     yield from serve(env, tmp / "server.log")
+    if not database.startswith("sqlite"):
+        drop_database(name)
 
 
 def serve(env: dict, log_path: Path, port: int | None = None):

@@ -1,0 +1,83 @@
+"""Copies of a pytest worker's test database, for the servers the deploy and browser tests start.
+
+The test database is built once per worker (migrations, then the demo content, conftest.py) and
+every test rolls its changes back, so a copy holds the demo site without migrating or loading it
+again. PostgreSQL copies with `CREATE DATABASE ... TEMPLATE`, SQLite with sqlite3's backup.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+
+
+def with_database(url: str, name: str) -> str:
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def admin_connection():
+    import psycopg
+
+    return psycopg.connect(with_database(DATABASE_URL, "postgres"), autocommit=True, connect_timeout=10)
+
+
+def _test_database_with_the_demo(django_db_blocker):
+    """The worker's test database connection, the demo content in it (a transactional test's flush
+    empties it); Django's connections are closed afterwards, as PostgreSQL copies only an unused one."""
+    from django.db import connection, connections
+
+    from cerobio.demo.loader import load_demo
+    from cerobio.guide.models import HomePage
+
+    with django_db_blocker.unblock():
+        if not HomePage.objects.exists():
+            load_demo()
+        if connection.vendor == "sqlite":
+            return connection
+        name = connection.settings_dict["NAME"]
+        connections.close_all()
+        return name
+
+
+def copy_test_database(django_db_blocker, name: str) -> str:
+    """DATABASE_URL of a new PostgreSQL database `name`: a copy of the test database."""
+    template = _test_database_with_the_demo(django_db_blocker)
+    with admin_connection() as admin:
+        # Left over by a test's threads: PostgreSQL copies a database only while nobody uses it.
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [template],
+        )
+    return copy_database(with_database(DATABASE_URL, template), name)
+
+
+def copy_test_database_to_file(django_db_blocker, path: Path) -> str:
+    """DATABASE_URL of a new SQLite file at `path`: a copy of the (in-memory) SQLite test database."""
+    connection = _test_database_with_the_demo(django_db_blocker)
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        with sqlite3.connect(path) as target:
+            connection.connection.backup(target)
+    return f"sqlite:///{path}"
+
+
+def copy_database(source_url: str, name: str) -> str:
+    """A new database `name` made from the database at `source_url` (nothing may be connected to it)."""
+    from psycopg import sql
+
+    source = urlsplit(source_url).path.lstrip("/")
+    with admin_connection() as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        admin.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(source)))
+    return with_database(DATABASE_URL, name)
+
+
+def drop_database(name: str) -> None:
+    from psycopg import sql
+
+    with admin_connection() as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
