@@ -28,6 +28,7 @@ some pages, refreshed in nginx by Wagtail or not cached there at all).
 from __future__ import annotations
 
 import uuid
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -39,17 +40,46 @@ from django.utils.functional import SimpleLazyObject
 VERSION_KEY = "content-version"
 
 
+# Within a request (ContentVersionMiddleware), the version is read from the cache once, the first
+# time something asks for it, and kept for the rest of the request: one cache read, however many
+# cached things the request looks up under it. A change the request makes itself is seen at once.
+_request_version: ContextVar[list | None] = ContextVar("content_version", default=None)
+
+
 def content_version() -> str:
     """The version of everything the pages show (a new one if the cache has none)."""
+    held = _request_version.get()
+    if held is not None and held[0] is not None:
+        return held[0]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY) or "unversioned"
+    if held is not None:
+        held[0] = version
     return version
 
 
 def _bump() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, timeout=None)
+    held = _request_version.get()
+    if held is not None:
+        held[0] = version
+
+
+class ContentVersionMiddleware:
+    """Keep the content version a request reads for the rest of that request (see above)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set([None])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
 
 def new_content_version(**kwargs) -> None:
@@ -60,7 +90,7 @@ def new_content_version(**kwargs) -> None:
 
 
 def content_version_context(request) -> dict:
-    """Context processor: `content_version` for the templates' fragment keys, read once per request."""
+    """Context processor: `content_version` for the templates' fragment keys."""
     return {"content_version": SimpleLazyObject(content_version)}
 
 

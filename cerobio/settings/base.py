@@ -113,6 +113,8 @@ MIDDLEWARE = [
     # session, messages and header middleware so the 429 page has the site's layout and headers.
     "cerobio.core.ratelimit.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The content version is read once per request (cerobio/core/purge.py).
+    "cerobio.core.purge.ContentVersionMiddleware",
     # A view that loses the database answers a friendly 503 (docs/operations.md).
     "cerobio.core.middleware.DatabaseOutageMiddleware",
 ]

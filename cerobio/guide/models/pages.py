@@ -3,6 +3,8 @@
 import datetime
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -12,6 +14,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from cerobio.core.page_lookup import ViewRestrictionsMixin
+from cerobio.core.purge import content_version
 
 from ..blocks import GuideStreamBlock
 from ..page_forms import ReviewedPageForm, reviewed_page_edit_handler
@@ -31,7 +36,7 @@ class PageReference(Orderable):
     panels = [FieldPanel("reference")]
 
 
-class ReviewedPage(Page):
+class ReviewedPage(ViewRestrictionsMixin, Page):
     """Base for guide pages: summary, review dates, reviewer and sources."""
 
     summary = models.TextField(
@@ -133,26 +138,47 @@ class HomePage(ReviewedPage):
         verbose_name = "home page"
 
     def route(self, request, path_components):
-        """Find the page for an address in one query by its `url_path`, not one query per level.
+        """Find the page for an address by its `url_path` in one query, not one query per level.
 
         Wagtail's default walks the tree a level at a time (two queries per level). No page type
         here routes its own sub-addresses, so the deepest page whose address starts the path is the
-        page, and its own `route()` still decides (live or 404, or what is left of the path).
+        page, and its own `route()` still decides (live or 404, or what is left of the path). Which
+        page an address names changes only with the content, so it is kept in the cache under the
+        content version (for addresses that name a page exactly), and the page itself is then one
+        query.
         """
         if not path_components:
-            return super().route(request, path_components)
+            # The site's home page comes with its base fields only (cerobio/core/page_lookup.py).
+            page = HomePage.objects.get(pk=self.pk) if self.get_deferred_fields() else self
+            return super(HomePage, page).route(request, path_components)
+        key = f"route:{content_version()}:{self.pk}:{'/'.join(path_components)}"
+        found = cache.get(key)
+        if found is None:
+            found = self._find(path_components)
+            if found is None:
+                raise Http404
+            if found[2] - self.depth == len(path_components):
+                cache.set(key, found, 86400)
+        page_id, content_type_id, depth = found
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        try:
+            page = model.objects.get(pk=page_id)
+        except model.DoesNotExist:
+            raise Http404 from None
+        return page.route(request, path_components[depth - self.depth :])
+
+    def _find(self, path_components) -> tuple[int, int, int] | None:
+        """The deepest page below this one whose address starts the path: (id, content type id, depth)."""
         addresses = [
             self.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
             for depth in range(1, len(path_components) + 1)
         ]
-        page = (
+        return (
             Page.objects.filter(url_path__in=addresses, path__startswith=self.path)
             .order_by("-depth")
+            .values_list("id", "content_type_id", "depth")
             .first()
         )
-        if page is None:
-            raise Http404
-        return page.specific.route(request, path_components[page.depth - self.depth :])
 
 
 class GuidePage(ReviewedPage):
@@ -257,7 +283,13 @@ class MiliaTypePage(ReviewedPage):
                 raise ValidationError("; ".join(problems))
 
     def _subtype_published(self) -> bool:
-        return MiliaType.objects.live().filter(pk=self.milia_type_id).exists()
+        """Whether the page's subtype is published (the published ones kept under the content version)."""
+        published = cache.get_or_set(
+            f"published-types:{content_version()}",
+            lambda: frozenset(MiliaType.objects.live().values_list("pk", flat=True)),
+            86400,
+        )
+        return self.milia_type_id in published
 
     def get_sitemap_urls(self, request=None):
         """No sitemap entry while the subtype is unpublished (the page answers 404)."""

@@ -30,3 +30,31 @@ def test_an_unpublished_page_is_404_and_a_renamed_one_moves(demo, client):
     assert client.get(page.url).status_code == 200
     page.unpublish()
     assert client.get(page.url).status_code == 404
+
+
+def test_a_page_made_private_is_refused_from_the_next_request_and_served_again_once_public(demo, client):
+    """Whether any page is private is kept in the cache (cerobio/core/page_lookup.py): saving or
+    deleting a restriction is seen at once."""
+    from wagtail.models import PageViewRestriction
+
+    page = MiliaTypePage.objects.live().first()
+    assert client.get(page.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=page.get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+    refused = client.get(page.url)
+    assert refused.status_code == 302 and "login" in refused["Location"]
+    restriction.delete()
+    assert client.get(page.url).status_code == 200
+
+
+def test_a_new_home_for_the_site_is_used_from_the_next_request(demo, client):
+    """The request's Site is kept in the cache (cerobio/core/page_lookup.py); saving it is seen at once."""
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    assert client.get("/types/").status_code == 200
+    site.root_page = Page.objects.get(url_path=f"{site.root_page.url_path}types/")
+    site.save()
+    assert client.get("/types/").status_code == 404
+    assert client.get("/milia-en-plaque/").status_code == 200

@@ -2,9 +2,12 @@
 trader's identity (the company that sells, shown on the terms, contact page, footer and order
 emails; production refuses to start while any of it is empty: cerobio.shop.catalogue.checks)."""
 
+from django.core.cache import cache
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from cerobio.core.purge import content_version
 
 DEFAULT_RETURNS = (
     "You can cancel your order and return it within 14 days of delivery for a full refund, "
@@ -87,6 +90,11 @@ class ShopSettings(BaseSiteSetting):
 
 
 def low_stock_level() -> int:
-    """The default site's low-stock warning level (10 until someone changes it)."""
+    """The default site's low-stock warning level (10 until someone changes it), read on every sale:
+    kept in the cache under the content version, which saving the shop settings changes."""
+    return cache.get_or_set(f"low-stock-level:{content_version()}", _read_low_stock_level, 86400)
+
+
+def _read_low_stock_level() -> int:
     level = ShopSettings.objects.filter(site__is_default_site=True).values_list("low_stock_level", flat=True).first()
     return 10 if level is None else level
