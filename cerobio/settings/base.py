@@ -149,6 +149,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server, and a statement a connection has run five times prepared
+    # (psycopg's prepare_threshold): PostgreSQL then parses and plans the app's queries once per
+    # connection, not on every request (docs/performance.md). Django leaves both off by default;
+    # `?server_side_binding=false` in DATABASE_URL turns them off again.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    if _options.setdefault("server_side_binding", True):
+        _options.setdefault("prepare_threshold", 5)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
