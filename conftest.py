@@ -74,34 +74,10 @@ def demo(db):
     """The full demo knowledge base and guide pages (reloaded if a transactional test flushed it)."""
     from wagtail.models import Site
 
-    from cerobio.demo.loader import load_demo
-    from cerobio.guide.models import HomePage
+    from tests.databases import ensure_demo
 
-    if not HomePage.objects.exists():
-        _restore_after_flush()
-        load_demo()
+    ensure_demo()
     return Site.objects.get(is_default_site=True).root_page.specific
-
-
-def _restore_after_flush():
-    """After a transactional test's plain flush: forget cached content-type ids and recreate Wagtail's root.
-
-    A flush without serialized rollback deletes the rows Wagtail's migrations made (the root page, the
-    default locale) and post_migrate recreates the content types with new ids, so both must be put
-    back before the demo loads again. After a serialized rollback the root is back with the original
-    content types, and the cache must be kept: restoring rows relies on it.
-    """
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
-
-    if Page.get_first_root_node():
-        return
-    ContentType.objects.clear_cache()
-    if not Locale.objects.exists():
-        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
 
 
 @pytest.fixture

@@ -25,17 +25,44 @@ def admin_connection():
     return psycopg.connect(with_database(DATABASE_URL, "postgres"), autocommit=True, connect_timeout=10)
 
 
+def ensure_demo() -> None:
+    """Load the demo content again if a transactional test's flush removed it."""
+    from cerobio.demo.loader import load_demo
+    from cerobio.guide.models import HomePage
+
+    if not HomePage.objects.exists():
+        _restore_after_flush()
+        load_demo()
+
+
+def _restore_after_flush() -> None:
+    """After a transactional test's plain flush: forget cached content-type ids and recreate Wagtail's root.
+
+    A flush without serialized rollback deletes the rows Wagtail's migrations made (the root page, the
+    default locale) and post_migrate recreates the content types with new ids, so both must be put
+    back before the demo loads again. After a serialized rollback the root is back with the original
+    content types, and the cache must be kept: restoring rows relies on it.
+    """
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    if Page.get_first_root_node():
+        return
+    ContentType.objects.clear_cache()
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+
+
 def _test_database_with_the_demo(django_db_blocker):
     """The worker's test database connection, the demo content in it (a transactional test's flush
     empties it); Django's connections are closed afterwards, as PostgreSQL copies only an unused one."""
     from django.db import connection, connections
 
-    from cerobio.demo.loader import load_demo
-    from cerobio.guide.models import HomePage
-
     with django_db_blocker.unblock():
-        if not HomePage.objects.exists():
-            load_demo()
+        ensure_demo()
         if connection.vendor == "sqlite":
             return connection
         name = connection.settings_dict["NAME"]
