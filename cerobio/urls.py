@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cerobio.api import main as api_main
-from cerobio.core import health, page_lookup
+from cerobio.core import health
 from cerobio.core import views as core_views
 from cerobio.core.sitemap import PublicAddressSitemap
 from cerobio.editorial import views as editorial_views
@@ -40,12 +40,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's URLs, its page view wrapped to give the request its Site from the cache
-# (cerobio/core/page_lookup.py).
-urlpatterns += [
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, page_lookup.serve, name="wagtail_serve"),
-]
+urlpatterns += [path("", include(wagtail_urls))]
 
 handler400 = "cerobio.core.views.bad_request"
 handler403 = "cerobio.core.views.permission_denied"

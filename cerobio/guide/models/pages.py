@@ -148,9 +148,7 @@ class HomePage(ReviewedPage):
         query.
         """
         if not path_components:
-            # The site's home page comes with its base fields only (cerobio/core/page_lookup.py).
-            page = HomePage.objects.get(pk=self.pk) if self.get_deferred_fields() else self
-            return super(HomePage, page).route(request, path_components)
+            return super().route(request, path_components)
         key = f"route:{content_version()}:{self.pk}:{'/'.join(path_components)}"
         found = cache.get(key)
         if found is None:
