@@ -55,9 +55,13 @@ def pytest_collection_modifyitems(config, items):
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once into the test database; each test then rolls back its changes."""
     from cerobio.demo.loader import load_demo
+    from tests.databases import drop_pristine_copy, keep_pristine_copy
 
     with django_db_blocker.unblock():
         load_demo()
+        keep_pristine_copy()  # for the servers of the deploy and browser tests (tests/databases.py)
+    yield
+    drop_pristine_copy()
 
 
 @pytest.fixture(autouse=True)

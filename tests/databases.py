@@ -1,14 +1,17 @@
 """Copies of a pytest worker's test database, for the servers the deploy and browser tests start.
 
 The test database is built once per worker (migrations, then the demo content, conftest.py) and
-every test rolls its changes back, so a copy holds the demo site without migrating or loading it
-again. PostgreSQL copies with `CREATE DATABASE ... TEMPLATE`, SQLite with sqlite3's backup.
+copied at once, before any test runs; a server gets a copy of that copy, so it holds the demo site
+without migrating or loading it again. PostgreSQL copies with `CREATE DATABASE ... TEMPLATE`,
+SQLite with sqlite3's backup. `ensure_demo` is the `demo` fixture's reload after a flush.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -56,39 +59,43 @@ def _restore_after_flush() -> None:
     Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
 
 
-def _test_database_with_the_demo(django_db_blocker):
-    """The worker's test database connection, the demo content in it (a transactional test's flush
-    empties it); Django's connections are closed afterwards, as PostgreSQL copies only an unused one."""
+# The database as built (migrations, their data, the demo), copied before any test runs: a
+# transactional test leaves the test database empty until the next one restores it, so copies for
+# servers are made from this one. Set by keep_pristine_copy (conftest.py's django_db_setup).
+_pristine: dict[str, str] = {}
+
+
+def keep_pristine_copy() -> None:
+    """Copy the test database just built; the copies for servers are made from it."""
     from django.db import connection, connections
 
-    with django_db_blocker.unblock():
-        ensure_demo()
-        if connection.vendor == "sqlite":
-            return connection
-        name = connection.settings_dict["NAME"]
-        connections.close_all()
-        return name
-
-
-def copy_test_database(django_db_blocker, name: str) -> str:
-    """DATABASE_URL of a new PostgreSQL database `name`: a copy of the test database."""
-    template = _test_database_with_the_demo(django_db_blocker)
-    with admin_connection() as admin:
-        # Left over by a test's threads: PostgreSQL copies a database only while nobody uses it.
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-            [template],
-        )
-    return copy_database(with_database(DATABASE_URL, template), name)
-
-
-def copy_test_database_to_file(django_db_blocker, path: Path) -> str:
-    """DATABASE_URL of a new SQLite file at `path`: a copy of the (in-memory) SQLite test database."""
-    connection = _test_database_with_the_demo(django_db_blocker)
-    with django_db_blocker.unblock():
+    if connection.vendor == "sqlite":
+        path = Path(tempfile.mkdtemp(prefix="cerobio-pristine-")) / "db.sqlite3"
         connection.ensure_connection()
         with sqlite3.connect(path) as target:
             connection.connection.backup(target)
+        _pristine["path"] = str(path)
+        return
+    test_database = connection.settings_dict["NAME"]
+    connections.close_all()  # PostgreSQL copies a database only while nobody is connected to it
+    _pristine["url"] = copy_database(with_database(DATABASE_URL, test_database), f"{test_database}_pristine")
+
+
+def drop_pristine_copy() -> None:
+    if url := _pristine.pop("url", None):
+        drop_database(urlsplit(url).path.lstrip("/"))
+    if path := _pristine.pop("path", None):
+        shutil.rmtree(Path(path).parent, ignore_errors=True)
+
+
+def copy_test_database(name: str) -> str:
+    """DATABASE_URL of a new PostgreSQL database `name`: a copy of the test database as built."""
+    return copy_database(_pristine["url"], name)
+
+
+def copy_test_database_to_file(path: Path) -> str:
+    """DATABASE_URL of a new SQLite file at `path`: a copy of the SQLite test database as built."""
+    shutil.copyfile(_pristine["path"], path)
     return f"sqlite:///{path}"
 
 

@@ -143,7 +143,7 @@ def demo_database(django_db_setup, django_db_blocker) -> str:
         pytest.skip(requires_postgres.kwargs["reason"])
     name = f"cerobio_deploy_demo_{os.getpid()}"
     began = time.monotonic()
-    url = copy_test_database(django_db_blocker, name)
+    url = copy_test_database(name)
     if os.environ.get("DEPLOY_TEST_TIMINGS"):
         print(f"demo database copied in {time.monotonic() - began:.1f}s")
     yield url

@@ -57,7 +57,7 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server_url(request, django_db_blocker):
+def server_url(request):
     """Start the site with the demo content; yield its base URL."""
     from django.conf import settings
 
@@ -65,9 +65,9 @@ def server_url(request, django_db_blocker):
     request.getfixturevalue("django_db_setup")
     if DATABASE_URL.startswith(("postgres://", "postgresql://")):
         name = f"{urlsplit(DATABASE_URL).path.lstrip('/')}_e2e{os.environ.get('PYTEST_XDIST_WORKER', '')}"
-        database = copy_test_database(django_db_blocker, name)
+        database = copy_test_database(name)
     else:
-        database = copy_test_database_to_file(django_db_blocker, tmp / "e2e.sqlite3")
+        database = copy_test_database_to_file(tmp / "e2e.sqlite3")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cerobio.settings.test", "DATABASE_URL": database,
            "TEST_MEDIA_ROOT": str(tmp / "media")}
     if Path(settings.MEDIA_ROOT).exists():  # to the server's MEDIA_ROOT, as cerobio.settings.test makes it
