@@ -88,9 +88,14 @@ def drop_pristine_copy() -> None:
         shutil.rmtree(Path(path).parent, ignore_errors=True)
 
 
+def database_as_built() -> str:
+    """DATABASE_URL of the PostgreSQL copy kept as built: copy it, never serve from it."""
+    return _pristine["url"]
+
+
 def copy_test_database(name: str) -> str:
     """DATABASE_URL of a new PostgreSQL database `name`: a copy of the test database as built."""
-    return copy_database(_pristine["url"], name)
+    return copy_database(database_as_built(), name)
 
 
 def copy_test_database_to_file(path: Path) -> str:

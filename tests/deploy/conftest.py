@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ..databases import copy_database, copy_test_database, drop_database
+from ..databases import copy_database, database_as_built, drop_database
 from . import stack
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -133,21 +133,14 @@ def _flush_redis(url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def demo_database(django_db_setup, django_db_blocker) -> str:
-    """A PostgreSQL database with the demo content, copied from the test database once per session.
-
-    Later copies are made from this one: nothing stays connected to it, unlike the test database.
+def demo_database(django_db_setup) -> str:
+    """The PostgreSQL database with the demo content as the test database was built (tests/databases.py),
+    for the deploy tests to copy: nothing stays connected to it, unlike the test database.
     (Deploy tests carry the django_db mark so that pytest-django creates the test database.)
     """
     if not ON_POSTGRES:
         pytest.skip(requires_postgres.kwargs["reason"])
-    name = f"cerobio_deploy_demo_{os.getpid()}"
-    began = time.monotonic()
-    url = copy_test_database(name)
-    if os.environ.get("DEPLOY_TEST_TIMINGS"):
-        print(f"demo database copied in {time.monotonic() - began:.1f}s")
-    yield url
-    drop_database(name)
+    return database_as_built()
 
 
 @pytest.fixture(scope="session")
