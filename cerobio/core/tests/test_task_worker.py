@@ -113,11 +113,11 @@ def test_the_worker_reconnects_after_its_connection_is_terminated_and_runs_each_
     runs.touch()
     pid = process.pid
     with _admin() as admin:
-        _until(lambda: _worker_backends(admin), what="the worker to connect")
-        # Twice while it waits for work.
+        # Twice while it waits for work, each time once it has connected (again: it waits a
+        # second or more before reconnecting).
         for _ in range(2):
+            _until(lambda: _worker_backends(admin), what="the worker to connect")
             assert _terminate_worker_connection(admin) >= 1
-            time.sleep(0.5)
         # Twice while it runs a task: the task's end cannot be recorded, so it goes back in the queue.
         interrupted = []
         for label in ("slow-1", "slow-2"):
