@@ -51,6 +51,10 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(f"EMBEDDED in conftest.py names tests that do not exist: {sorted(unmatched)}")
 
 
+# The session's database blocker (pytest-django's `django_db_blocker`), for the hook below.
+_blocker = []
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once into the test database; each test then rolls back its changes."""
@@ -59,9 +63,51 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         load_demo()
-        keep_pristine_copy()  # for the servers of the deploy and browser tests (tests/databases.py)
+        # For the servers of the deploy and browser tests, and to restore after a flush (tests/databases.py).
+        keep_pristine_copy()
+    _blocker.append(django_db_blocker)
     yield
+    _blocker.clear()
+    with django_db_blocker.unblock():
+        _end_other_sessions()
     drop_pristine_copy()
+
+
+def _flushes_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in item.fixturenames
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test (its teardown flushed the tables), put the database back as built."""
+    from tests.databases import restore_as_built
+
+    result = yield
+    if _blocker and _flushes_database(item):
+        with _blocker[0].unblock():
+            restore_as_built()
+    return result
+
+
+def _end_other_sessions() -> None:
+    """End what is still connected to the test database, so that pytest-django can drop it.
+
+    A test that ran the app in threads (the concurrency tests) may leave a connection behind.
+    """
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        return
+    name = connection.settings_dict["NAME"]
+    connections.close_all()
+    from tests.databases import admin_connection
+
+    with admin_connection() as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -75,12 +121,9 @@ def _empty_caches():
 
 @pytest.fixture
 def demo(db):
-    """The full demo knowledge base and guide pages (reloaded if a transactional test flushed it)."""
+    """The full demo knowledge base and guide pages (the home page)."""
     from wagtail.models import Site
 
-    from tests.databases import ensure_demo
-
-    ensure_demo()
     return Site.objects.get(is_default_site=True).root_page.specific
 
 

@@ -3,7 +3,9 @@
 The test database is built once per worker (migrations, then the demo content, conftest.py) and
 copied at once, before any test runs; a server gets a copy of that copy, so it holds the demo site
 without migrating or loading it again. PostgreSQL copies with `CREATE DATABASE ... TEMPLATE`,
-SQLite with sqlite3's backup. `ensure_demo` is the `demo` fixture's reload after a flush.
+SQLite with sqlite3's backup. A transactional test's flush empties the test database; it is put
+back from the same copy right after such a test (`restore_as_built`, conftest.py), in about a
+second instead of loading the demo again.
 """
 
 from __future__ import annotations
@@ -28,37 +30,6 @@ def admin_connection():
     return psycopg.connect(with_database(DATABASE_URL, "postgres"), autocommit=True, connect_timeout=10)
 
 
-def ensure_demo() -> None:
-    """Load the demo content again if a transactional test's flush removed it."""
-    from cerobio.demo.loader import load_demo
-    from cerobio.guide.models import HomePage
-
-    if not HomePage.objects.exists():
-        _restore_after_flush()
-        load_demo()
-
-
-def _restore_after_flush() -> None:
-    """After a transactional test's plain flush: forget cached content-type ids and recreate Wagtail's root.
-
-    A flush without serialized rollback deletes the rows Wagtail's migrations made (the root page, the
-    default locale) and post_migrate recreates the content types with new ids, so both must be put
-    back before the demo loads again. After a serialized rollback the root is back with the original
-    content types, and the cache must be kept: restoring rows relies on it.
-    """
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
-
-    if Page.get_first_root_node():
-        return
-    ContentType.objects.clear_cache()
-    if not Locale.objects.exists():
-        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
-
-
 # The database as built (migrations, their data, the demo), copied before any test runs: a
 # transactional test leaves the test database empty until the next one restores it, so copies for
 # servers are made from this one. Set by keep_pristine_copy (conftest.py's django_db_setup).
@@ -79,6 +50,21 @@ def keep_pristine_copy() -> None:
     test_database = connection.settings_dict["NAME"]
     connections.close_all()  # PostgreSQL copies a database only while nobody is connected to it
     _pristine["url"] = copy_database(with_database(DATABASE_URL, test_database), f"{test_database}_pristine")
+
+
+def restore_as_built() -> None:
+    """Put the test database back as built (after a transactional test's flush emptied it)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, connections
+
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with sqlite3.connect(_pristine["path"]) as source:
+            source.backup(connection.connection)
+    else:
+        connections.close_all()
+        copy_database(database_as_built(), connection.settings_dict["NAME"])
+    ContentType.objects.clear_cache()  # the ids are the ones as built again
 
 
 def drop_pristine_copy() -> None:

@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from django.test import Client
+
 from tests.databases import (
     DATABASE_URL,
     copy_test_database,
     copy_test_database_to_file,
     drop_database,
+    restore_as_built,
 )
 
 COUNT = "SELECT (SELECT count(*) FROM auth_group), (SELECT count(*) FROM guide_homepage)"
@@ -40,3 +43,16 @@ def test_a_copy_made_while_the_test_database_is_empty_holds_the_whole_site(tmp_p
         with sqlite3.connect(url.removeprefix("sqlite:///")) as copy:
             counts = copy.execute(COUNT).fetchone()
     assert counts == (groups, 1)  # the roles the migrations made, and the demo's home page
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_test_database_is_put_back_as_built_after_a_flush():
+    from django.contrib.auth.models import Group
+
+    groups = Group.objects.count()
+    call_command("flush", interactive=False, inhibit_post_migrate=True)
+    assert Client().get("/").status_code == 404  # no site, no pages
+    restore_as_built()
+    assert Group.objects.count() == groups
+    page = Client().get("/types/milia-en-plaque/")
+    assert page.status_code == 200 and b"Milia en plaque" in page.content
