@@ -105,9 +105,11 @@ def serve(env: dict, log_path: Path, port: int | None = None):
     log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium driven by Playwright."""
+    """Debian's Chromium driven by Playwright, one per file: Playwright's sync API runs an event loop
+    in the test thread while it is open, and the tests that run after a browser file on the same
+    worker (asgiref's async_to_sync, in django-health-check) must not find one."""
     if not Path(CHROMIUM).exists():
         reason = f"Chromium not found at {CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)"
         if os.environ.get("REQUIRE_BROWSER") == "1":

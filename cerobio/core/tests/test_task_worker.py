@@ -44,6 +44,7 @@ def _admin():
 
 def _worker_backends(admin) -> list[int]:
     """The database sessions of the worker: every one on the test database but ours."""
+    connection.ensure_connection()
     mine = [admin.info.backend_pid, connection.connection.info.backend_pid]
     rows = admin.execute(
         "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> ALL(%s)",
