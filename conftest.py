@@ -48,7 +48,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(group))
     whole_suite = config.args == config.getini("testpaths")
     if config.getoption("markexpr") == "embedded" and whole_suite and unmatched:
-        raise pytest.UsageError(f"EMBEDDED in conftest.py names tests that do not exist: {sorted(unmatched)}")
+        raise pytest.UsageError(
+            f"EMBEDDED in conftest.py names tests that do not exist: {sorted(unmatched)}"
+        )
 
 
 # The session's database blocker (pytest-django's `django_db_blocker`), for the hook below.
@@ -56,26 +58,40 @@ _blocker = []
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo content once into the test database; each test then rolls back its changes."""
-    from cerobio.demo.loader import load_demo
-    from tests.databases import drop_pristine_copy, keep_pristine_copy
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_modify_db_settings,
+    tmp_path_factory,
+):
+    """The test database with the demo content, built once per worker (tests/databases.py); each test
+    then rolls back its changes. Replaces pytest-django's fixture of the same name."""
+    from tests.databases import drop_pristine_copy, set_up_test_database
 
+    shared_folder = tmp_path_factory.getbasetemp().parent  # the same for every worker of this run
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        load_demo()
-        # For the servers of the deploy and browser tests, and to restore after a flush (tests/databases.py).
-        keep_pristine_copy()
+        teardown = set_up_test_database(verbosity, shared_folder)
     _blocker.append(django_db_blocker)
     yield
     _blocker.clear()
     with django_db_blocker.unblock():
         _end_other_sessions()
+        try:
+            teardown()
+        except Exception as exc:  # as pytest-django does: a warning, not a failed run
+            request.node.warn(
+                pytest.PytestWarning(f"Error when trying to drop the test database: {exc!r}")
+            )
     drop_pristine_copy()
 
 
 def _flushes_database(item) -> bool:
     marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in item.fixturenames
+    return (
+        bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in item.fixturenames
+    )
 
 
 @pytest.hookimpl(wrapper=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -27,7 +28,60 @@ def with_database(url: str, name: str) -> str:
 def admin_connection():
     import psycopg
 
-    return psycopg.connect(with_database(DATABASE_URL, "postgres"), autocommit=True, connect_timeout=10)
+    return psycopg.connect(
+        with_database(DATABASE_URL, "postgres"), autocommit=True, connect_timeout=10
+    )
+
+
+def set_up_test_database(verbosity: int, shared_folder: Path):
+    """Make this worker's test database: migrations, then the demo content; return its teardown.
+
+    On PostgreSQL under pytest-xdist the first worker to get here builds it while the other waits
+    (an advisory lock), then copies the first one's as built (`CREATE DATABASE ... TEMPLATE`, a
+    second or two) instead of migrating and loading the demo again. If that copy is not there (the
+    builder failed), it builds its own.
+    """
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    from cerobio.demo.loader import load_demo
+
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
+    shared = shared_folder / "database-as-built.txt"
+    lock = None
+    if connection.vendor == "postgresql" and run:
+        lock = admin_connection()
+        lock.execute("SELECT pg_advisory_lock(hashtext(%s))", [f"cerobio-test-database-{run}"])
+    try:
+        if lock is not None and shared.exists():
+            name = connection.settings_dict["TEST"]["NAME"]
+            import psycopg
+
+            try:
+                copy_database(shared.read_text(), name)
+            except psycopg.Error as exc:  # the builder dropped it already: build our own below
+                print(
+                    f"No copy of the test database as built ({exc}); building this worker's own",
+                    file=sys.stderr,
+                )
+            else:
+                connection.close()
+                settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = name
+                keep_pristine_copy()
+                return lambda: drop_database(name)
+        # No serialized copy: a transactional test is followed by restore_as_built instead.
+        config = setup_databases(
+            verbosity=verbosity, interactive=False, aliases={"default"}, serialized_aliases=set()
+        )
+        load_demo()
+        keep_pristine_copy()
+        if lock is not None:
+            shared.write_text(database_as_built())
+        return lambda: teardown_databases(config, verbosity=verbosity)
+    finally:
+        if lock is not None:
+            lock.close()  # releases the advisory lock
 
 
 # The database as built (migrations, their data, the demo), copied before any test runs: a
@@ -49,7 +103,9 @@ def keep_pristine_copy() -> None:
         return
     test_database = connection.settings_dict["NAME"]
     connections.close_all()  # PostgreSQL copies a database only while nobody is connected to it
-    _pristine["url"] = copy_database(with_database(DATABASE_URL, test_database), f"{test_database}_pristine")
+    _pristine["url"] = copy_database(
+        with_database(DATABASE_URL, test_database), f"{test_database}_pristine"
+    )
 
 
 def restore_as_built() -> None:
@@ -96,8 +152,14 @@ def copy_database(source_url: str, name: str) -> str:
 
     source = urlsplit(source_url).path.lstrip("/")
     with admin_connection() as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        admin.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(source)))
+        admin.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(source)
+            )
+        )
     return with_database(DATABASE_URL, name)
 
 
@@ -105,4 +167,6 @@ def drop_database(name: str) -> None:
     from psycopg import sql
 
     with admin_connection() as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        admin.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-
 from django.test import Client
 
 from tests.databases import (
@@ -27,7 +26,9 @@ def test_a_copy_made_while_the_test_database_is_empty_holds_the_whole_site(tmp_p
     from django.contrib.auth.models import Group
 
     groups = Group.objects.count()
-    call_command("flush", interactive=False, inhibit_post_migrate=True)  # as a transactional test leaves it
+    call_command(
+        "flush", interactive=False, inhibit_post_migrate=True
+    )  # as a transactional test leaves it
     assert Group.objects.count() == 0
     if DATABASE_URL.startswith(("postgres://", "postgresql://")):
         import psycopg
