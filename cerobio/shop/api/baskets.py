@@ -30,8 +30,9 @@ LineId = Annotated[
 ]
 
 
-def basket_out(basket: Basket, changes=()) -> dict:
-    shown = view(basket)
+def basket_out(basket: Basket, changes=(), shown=None) -> dict:
+    """The API's basket; `shown` is its view when the caller has just read it."""
+    shown = shown or view(basket)
     return {
         "token": basket.token,
         "status": basket.status,
@@ -92,10 +93,10 @@ def add_line(request: HttpRequest, token: BasketToken, payload: LineIn):
     if basket is None:
         return _missing()
     try:
-        actions.add(basket, payload.sku, payload.quantity)
+        shown = actions.add(basket, payload.sku, payload.quantity)
     except actions.BasketError as exc:
         return _basket_error(exc)
-    return Status(201, basket_out(basket))
+    return Status(201, basket_out(basket, shown=shown))
 
 
 @router.patch(

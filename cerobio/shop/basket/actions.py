@@ -9,7 +9,7 @@ from django.db import transaction
 from cerobio.shop.catalogue.models import ProductVariant, Stock
 from cerobio.shop.catalogue.models.stock import held_units
 
-from .fetch import lines_with_stock
+from .fetch import BasketView, lines_with_stock, view
 from .lock_objects import touch_open_basket
 from .models import MAX_QUANTITY, Basket, BasketLine
 
@@ -38,10 +38,16 @@ def _open_basket(basket: Basket) -> Basket:
     return basket
 
 
-def _check_quantity(variant: ProductVariant, quantity: int) -> None:
+def _check_range(quantity: int) -> None:
     if quantity < 1 or quantity > MAX_QUANTITY:
         raise BasketError("invalid_quantity", f"Choose a quantity from 1 to {MAX_QUANTITY}.", status=422)
-    available = _available(variant)
+
+
+def _check_quantity(variant: ProductVariant, quantity: int, available: int | None = None) -> None:
+    """Refuse a quantity out of range or over the units available (read now, unless the caller has them)."""
+    _check_range(quantity)
+    if available is None:
+        available = _available(variant)
     if quantity > available:
         message = (
             f"Sorry, {variant.name} is out of stock."
@@ -67,8 +73,12 @@ def find_variant(sku: str) -> ProductVariant:
     return variant
 
 
-def add(basket: Basket, sku: str, quantity: int = 1) -> BasketLine:
-    """Add units of a variant (joining an existing line), if they are in stock."""
+def add(basket: Basket, sku: str, quantity: int = 1) -> BasketView:
+    """Add units of a variant (joining an existing line), if they are in stock; returns the basket's view.
+
+    The stock is checked against that view, read just after the change in the same transaction (one
+    query for both): over the units available, the error rolls the change back.
+    """
     variant = find_variant(sku)
     with transaction.atomic():
         basket = _open_basket(basket)
@@ -82,13 +92,15 @@ def add(basket: Basket, sku: str, quantity: int = 1) -> BasketLine:
                 f"Your basket already has {line.quantity} of these; at most {MAX_QUANTITY} of one product.",
                 status=409,
             )
-        _check_quantity(variant, new_quantity)
+        _check_range(new_quantity)
         if line:
             line.quantity, line.price_seen = new_quantity, variant.price
             line.save(update_fields=["quantity", "price_seen"])
         else:
             line = BasketLine.objects.create(basket=basket, variant=variant, quantity=new_quantity, price_seen=variant.price)
-    return line
+        shown = view(basket)
+        _check_quantity(variant, new_quantity, available=next(v.available for v in shown.lines if v.id == line.pk))
+    return shown
 
 
 def _line(basket: Basket, line_id) -> BasketLine:
