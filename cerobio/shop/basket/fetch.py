@@ -102,16 +102,6 @@ def view(basket: Basket) -> BasketView:
     )
 
 
-def subtotal(basket: Basket) -> Money:
-    """What the basket's lines come to at today's prices (the sum `view` shows), in one narrow query.
-
-    For checkout's first check of the delivery price, which needs only the sum: `view` also reads the
-    stock, the holds and the product pages, and building that query costs more than running it.
-    """
-    rows = basket.lines.values_list("quantity", "variant__price")
-    return total(Money(price) * quantity for quantity, price in rows)
-
-
 def item_count(token: str | None) -> int:
     """How many items an open basket holds (one query; none without a token)."""
     if not token:

@@ -30,7 +30,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from cerobio.shop.basket.fetch import subtotal as basket_subtotal
 from cerobio.shop.basket.lock_objects import freeze_open_basket
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.catalogue.stock_actions import InsufficientStock, Need, reserve
@@ -110,7 +109,7 @@ def _snapshot(order: Order, basket: Basket, details: CheckedDetails, req: Checko
     if not order_lines:
         raise CheckoutError("basket_empty", "Your basket is empty.", 409)
     subtotal = total(Money(o.line_total) for o in order_lines)
-    # Priced again only if the locked basket comes to a different sum than the one checked.
+    # Priced here unless the details were checked for this same sum.
     if details.subtotal == subtotal:
         delivery = details.delivery
     else:
@@ -206,7 +205,8 @@ def complete_checkout(basket: Basket, req: CheckoutRequest, key: str | None, *, 
     if existing is not None:
         return resume_checkout(existing, basket, req, return_base=return_base)
     provider = get_provider()
-    details = check(req, basket_subtotal(basket), provider)
+    # The delivery is priced once, from the lines read under the basket's lock (`_snapshot`).
+    details = check(req, None, provider)
     order, created, needs = _place(basket, details, req, key, provider.code)
     if not created:
         return resume_checkout(order, basket, req, return_base=return_base)

@@ -66,8 +66,12 @@ def check_key(key: str | None) -> str:
     return key
 
 
-def check(req: CheckoutRequest, subtotal: Money, provider) -> CheckedDetails:
-    """Validate every field; raise one CheckoutError (422) listing each problem."""
+def check(req: CheckoutRequest, subtotal: Money | None, provider) -> CheckedDetails:
+    """Validate every field; raise one CheckoutError (422) listing each problem.
+
+    With the basket's `subtotal` the delivery is priced for it; with None (`complete_checkout`) the method
+    is only checked to be offered, and placing the order prices it from the basket it has locked.
+    """
     errors: list[dict] = []
     email = (req.email or "").strip()
     try:
@@ -86,7 +90,7 @@ def check(req: CheckoutRequest, subtotal: Money, provider) -> CheckedDetails:
         if zone is None:
             errors.append({"field": "shipping_address.country", "message": f"Sorry, we do not deliver to {COUNTRY_NAMES.get(country, country)}."})
         else:
-            delivery = option(country, req.shipping_method or "", subtotal, zone=zone, setup=setup)
+            delivery = option(country, req.shipping_method or "", subtotal or Money.zero(), zone=zone, setup=setup)
             if delivery is None:
                 errors.append({"field": "shipping_method", "message": "Choose one of the delivery methods offered for your country."})
     if req.accept_terms is not True:

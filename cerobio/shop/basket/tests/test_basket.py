@@ -86,25 +86,6 @@ def test_mini_basket_count_costs_one_query_and_none_without_a_basket(client, sho
     assert len(one) == 1 and ">1<span" in html
 
 
-def test_checkout_subtotal_is_the_sum_the_basket_shows_at_todays_prices(shop):
-    from cerobio.shop.basket import actions
-    from cerobio.shop.basket.fetch import subtotal, view
-
-    basket = Basket.objects.create()
-    assert subtotal(basket).amount == Decimal("0")
-    actions.add(basket, SKU, 2)
-    actions.add(basket, CREAM, 1)
-    shown = view(basket).subtotal
-    assert subtotal(basket) == shown and shown.amount == sum(
-        v.price * q for v, q in ((ProductVariant.objects.get(sku=SKU), 2), (ProductVariant.objects.get(sku=CREAM), 1))
-    )
-    ProductVariant.objects.filter(sku=CREAM).update(price=Decimal("1.25"))
-    with CaptureQueriesContext(connection) as queries:
-        now = subtotal(basket)
-    assert now == view(basket).subtotal and now.amount == ProductVariant.objects.get(sku=SKU).price * 2 + Decimal("1.25")
-    assert len(queries) == 1
-
-
 def test_every_page_header_shows_this_visitors_own_count(client, shop, shopper):
     """The header is cached per address and count: a change shows at once, and never to another visitor."""
 

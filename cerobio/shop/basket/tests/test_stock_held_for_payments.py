@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from cerobio.shop.basket import actions
-from cerobio.shop.basket.fetch import subtotal, view
+from cerobio.shop.basket.fetch import view
 from cerobio.shop.catalogue.models import Stock
 from cerobio.shop.checkout.complete import place_order
 from cerobio.shop.checkout.details import CheckoutRequest, check
@@ -23,7 +23,7 @@ def _hold(sku: str, quantity: int, key: str):
     basket = new_basket(sku, quantity)
     req = CheckoutRequest(email="held@example.com", address=address(), shipping_method="uk-standard",
                           accept_terms=True, payment={"method": "dummy", "card_number": "4242424242424242"})  # fmt: skip
-    order, created = place_order(basket, check(req, subtotal(basket), get_provider()), req, key, "dummy")
+    order, created = place_order(basket, check(req, view(basket).subtotal, get_provider()), req, key, "dummy")
     assert created
     return order.reservations.get()
 

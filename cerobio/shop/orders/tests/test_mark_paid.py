@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 
-from cerobio.shop.basket.fetch import subtotal
+from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.checkout.complete import place_order
 from cerobio.shop.checkout.details import CheckoutRequest, check
@@ -28,7 +28,7 @@ def _placed(key: str, basket=None) -> Order:
     basket = basket or new_basket(SKU, 1)
     req = CheckoutRequest(email="ann@example.com", address=address(), shipping_method="uk-standard",
                           accept_terms=True, payment={"method": "dummy", "card_number": "4242424242424242"})  # fmt: skip
-    order, created = place_order(basket, check(req, subtotal(basket), get_provider()), req, key, "dummy")
+    order, created = place_order(basket, check(req, view(basket).subtotal, get_provider()), req, key, "dummy")
     assert created
     return order
 
