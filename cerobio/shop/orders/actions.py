@@ -81,13 +81,14 @@ def _record_payment(order: Order, *, provider: str, reference: str, message: str
     The reference is unique per provider, so a payment reported for the wrong order is refused, and the
     caller's transaction then keeps nothing of the call.
     """
-    payment, _created = Payment.objects.get_or_create(
-        provider=provider, reference=reference,
-        defaults={
-            "order": order, "amount": order.total, "message": message[:255],
-            "status": Payment.Status.SUCCEEDED if accepted else Payment.Status.PENDING,
-        },
+    # Inserted unless the reference is on record (ON CONFLICT DO NOTHING), then read back: the row this call
+    # wrote or the one recorded before, in two statements and without get_or_create's savepoint.
+    new = Payment(
+        provider=provider, reference=reference, order=order, amount=order.total, message=message[:255],
+        status=Payment.Status.SUCCEEDED if accepted else Payment.Status.PENDING,
     )  # fmt: skip
+    Payment.objects.bulk_create([new], ignore_conflicts=True)
+    payment = Payment.objects.get(provider=provider, reference=reference)
     if payment.order_id != order.pk:
         raise OrderActionRefused("That payment belongs to another order.")
     if accepted and payment.status != Payment.Status.SUCCEEDED:
