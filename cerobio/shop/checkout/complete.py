@@ -201,7 +201,8 @@ def outcome_for(order: Order, created: bool = False) -> Outcome:
 def complete_checkout(basket: Basket, req: CheckoutRequest, key: str | None, *, return_base: str) -> Outcome:
     """Run a whole checkout for a basket; safe to repeat with the same key (see the module)."""
     key = check_key(key)
-    existing = order_with_key(key)
+    # Most keys are new: whether the key is on record is asked first, and the order read only if it is.
+    existing = order_with_key(key) if Order.objects.filter(idempotency_key=key).exists() else None
     if existing is not None:
         return resume_checkout(existing, basket, req, return_base=return_base)
     provider = get_provider()
