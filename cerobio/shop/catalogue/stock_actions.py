@@ -64,18 +64,24 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
     """
     now = now or timezone.now()
     stocks = {s.variant_id: s for s in stock_for_update([n.variant_id for n in needs])}
-    holds = {r.variant_id: r for r in order.reservations.all()}
+    # The live holds become sales in one statement. reserve() made one hold per need, so when every need's
+    # hold was live that is all of them; otherwise the holds are read to tell which ones had lapsed.
+    holds = order.reservations.filter(status=Reservation.Status.ACTIVE)
+    all_live = holds.filter(expires_at__gt=now).update(status=Reservation.Status.ALLOCATED) == len(needs)
+    live = (
+        {n.variant_id for n in needs}
+        if all_live
+        else set(order.reservations.filter(status=Reservation.Status.ALLOCATED).values_list("variant_id", flat=True))
+    )
     level = low_stock_level()
     short = []
     for need in sorted(needs, key=lambda n: n.variant_id):
         stock = stocks.get(need.variant_id)
-        hold = holds.get(need.variant_id)
-        live = hold is not None and hold.status == Reservation.Status.ACTIVE and hold.expires_at > now
         # Units held for other orders matter only when this order's own hold has lapsed (read under the lock).
         if (
             stock is None
             or stock.quantity < need.quantity
-            or (not live and stock.available(now, exclude_order=order.pk) < need.quantity)
+            or (need.variant_id not in live and stock.available(now, exclude_order=order.pk) < need.quantity)
         ):
             short.append(need.sku)
             continue
@@ -85,7 +91,8 @@ def allocate(order, needs: list[Need], now=None) -> list[str]:
             variant_id=need.variant_id, sku=need.sku, change=-need.quantity, quantity_after=stock.quantity,
             reason=StockMovement.Reason.SOLD, order=order,
         )
-    order.reservations.filter(status=Reservation.Status.ACTIVE).update(status=Reservation.Status.ALLOCATED)
+    if not all_live:
+        holds.update(status=Reservation.Status.ALLOCATED)  # the lapsed ones too: the order is paid
     return short
 
 

@@ -5,16 +5,18 @@ payment that cannot be accepted (a second one, a wrong amount, a cancelled order
 record for staff to refund, and changes nothing else.
 """
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from cerobio.shop.basket.fetch import view
 from cerobio.shop.basket.models import Basket
 from cerobio.shop.checkout.complete import place_order
 from cerobio.shop.checkout.details import CheckoutRequest, check
-from cerobio.shop.conftest import SKU, address, api_body, new_basket, stock_of
+from cerobio.shop.conftest import SKU, address, api_body, new_basket, set_stock, stock_of
 from cerobio.shop.orders.actions import OrderActionRefused, fail_payment, mark_paid
 from cerobio.shop.orders.models import Order, OrderEvent
 from cerobio.shop.payments.models import Payment
@@ -133,3 +135,23 @@ def test_a_payment_recorded_while_pending_is_marked_succeeded_when_it_is_accepte
     assert mark_paid(order.pk, provider="dummy", reference="dummy_redirect", amount=order.total) is not None
     assert list(Payment.objects.filter(reference="dummy_redirect").values_list("status", flat=True)) == ["succeeded"]
     assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
+
+
+def test_a_payment_after_its_hold_ran_out_takes_free_units_or_flags_a_stock_problem(shop):
+    """A hold that lapsed before the payment arrived: the units are sold if they are still free (not held
+    for anyone else); if someone else's live hold has them now, the order is paid with a stock problem."""
+    set_stock(SKU, 5)
+    late = _placed("lapsed-free")
+    late.reservations.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    paid = mark_paid(late.pk, provider="dummy", reference="dummy_lapsed_free", amount=late.total)
+    assert paid is not None and paid.status == Order.Status.PAID and not paid.stock_problem
+    assert stock_of(SKU) == 4 and late.reservations.get().status == "allocated"
+
+    set_stock(SKU, 1)
+    short = _placed("lapsed-taken")
+    short.reservations.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    _placed("holds-the-last-one", new_basket(SKU, 1))  # the last unit is held for another customer now
+    paid = mark_paid(short.pk, provider="dummy", reference="dummy_lapsed_taken", amount=short.total)
+    assert paid is not None and paid.status == Order.Status.PAID and paid.stock_problem
+    assert stock_of(SKU) == 1 and short.reservations.get().status == "allocated"
+    assert OrderEvent.objects.filter(order=short, kind=OrderEvent.Kind.STOCK_PROBLEM).exists()
