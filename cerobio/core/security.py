@@ -99,7 +99,9 @@ class SecurityHeadersMiddleware(CSPMiddleware):
                 else settings.CONTENT_SECURITY_POLICY
             )
             parts.config = default_config(policy["DIRECTIVES"])
-        config = dict(parts.config)
+        # Only the directives the policy sets: django-csp copies the whole config for every response, and
+        # skips unset (None) directives when it writes the header, so the header is the same.
+        config = {directive: sources for directive, sources in parts.config.items() if sources is not None}
         if response.status_code >= 500 and not in_admin(request):
             _extend(config, "style-src", error_page_style_hashes())
         for directive, origins in file_origins().items():
