@@ -44,6 +44,15 @@ def test_an_answer_is_stored_and_the_reader_is_thanked_on_the_page(causes, clien
     assert "Thank you for your feedback" in html and 'action="/feedback/"' not in html
 
 
+def test_the_thanks_and_the_form_each_show_on_a_page_already_cached(causes, client):
+    """The page below the header is one cached fragment; the thank-you is part of its key."""
+    assert 'action="/feedback/"' in client.get("/causes/").content.decode()
+    thanked = client.get("/causes/?feedback=thanks").content.decode()
+    assert "Thank you for your feedback" in thanked and 'action="/feedback/"' not in thanked
+    again = client.get("/causes/").content.decode()
+    assert 'action="/feedback/"' in again and "Thank you for your feedback" not in again
+
+
 def test_nothing_personal_is_stored(causes, client):
     send(client, causes, helpful="yes", comment="Email me at jo.bloggs@example.com or call 07700 900123 please",
          HTTP_USER_AGENT="Secret browser")

@@ -115,6 +115,8 @@ class ReviewedPage(ViewRestrictionsMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["kb"] = KnowledgeBase()
+        # Back from "Was this page helpful?" (cerobio/editorial/views.py): the form says thank you.
+        context["feedback_sent"] = request.GET.get("feedback") == "thanks"
         return context
 
 
@@ -298,9 +300,9 @@ class MiliaTypePage(ReviewedPage):
         if not getattr(request, "is_preview", False) and not self._subtype_published():
             # The subtype is not published yet: readers get 404 (a preview still shows it).
             raise Http404("This type of milia is not published yet.")
-        # Loaded only if the gallery is rendered.
-        photos = self.photos.select_related("image")
-        context["photos"] = SimpleLazyObject(lambda: list(photos.all()))
+        # Loaded, and its query built, only if the gallery is rendered (not when the article comes
+        # from the cache).
+        context["photos"] = SimpleLazyObject(lambda: list(self.photos.select_related("image")))
         return context
 
     def kb_milia_type(self, kb):
