@@ -21,7 +21,7 @@ from tests.databases import (
 COUNT = "SELECT (SELECT count(*) FROM auth_group), (SELECT count(*) FROM guide_homepage)"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_copy_made_while_the_test_database_is_empty_holds_the_whole_site(tmp_path: Path):
     from django.contrib.auth.models import Group
 
@@ -46,7 +46,7 @@ def test_a_copy_made_while_the_test_database_is_empty_holds_the_whole_site(tmp_p
     assert counts == (groups, 1)  # the roles the migrations made, and the demo's home page
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_test_database_is_put_back_as_built_after_a_flush():
     from django.contrib.auth.models import Group
 

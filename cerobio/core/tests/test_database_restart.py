@@ -25,9 +25,8 @@ def _terminate(pid: int) -> None:
         assert other.execute("SELECT pg_terminate_backend(%s, 5000)", [pid]).fetchone()[0] is True
 
 
-# Transactional (the connection must be outside any transaction, as between two requests), with
-# serialized_rollback as every transactional test here (see shop/checkout/tests/test_concurrency.py).
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the connection must be outside any transaction, as between two requests.
+@pytest.mark.django_db(transaction=True)
 def test_a_connection_the_server_closed_is_replaced_at_the_next_request(monkeypatch):
     monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", None)  # kept between requests, as in production
     connection.close()

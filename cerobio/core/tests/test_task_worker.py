@@ -104,7 +104,7 @@ def worker(tmp_path):
             process.wait()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DATABASE_QUEUE)
 def test_the_worker_reconnects_after_its_connection_is_terminated_and_runs_each_task_once(
     worker, tmp_path

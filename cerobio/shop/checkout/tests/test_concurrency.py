@@ -17,8 +17,8 @@ from cerobio.shop.conftest import SKU, api_body, new_basket, requires_postgres, 
 from cerobio.shop.orders.models import Order
 from cerobio.shop.payments.tests.fake_stripe import FakeStripe, signed_event
 
-# serialized_rollback restores the rows migrations made (the Wagtail root page, locale) after a flush.
-pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# After each transactional test the database is put back as built (conftest.py, restore_as_built).
+pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True)]
 JSON = "application/json"
 
 

@@ -25,7 +25,7 @@ from cerobio.shop.conftest import (
 )
 from cerobio.shop.orders.models import Order, OrderEvent, OrderLine
 
-pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True)]
 
 
 def terminate(pid: int) -> None:

@@ -13,7 +13,7 @@ from cerobio.shop.orders import refunds
 from cerobio.shop.orders.actions import OrderActionRefused
 from cerobio.shop.orders.tests.test_restocking import line_of, place
 
-pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True)]
 # Each race runs a few times, on a new order each time: an interleaving that breaks the count shows
 # up in one of the rounds. The rounds share one test because a transactional test costs a flush and
 # a reload of the demo content.
