@@ -1,11 +1,12 @@
-"""Copies of a pytest worker's test database, for the servers the deploy and browser tests start.
+"""The test databases: built once, then copied for the other worker, the servers and after a flush.
 
-The test database is built once per worker (migrations, then the demo content, conftest.py) and
-copied at once, before any test runs; a server gets a copy of that copy, so it holds the demo site
-without migrating or loading it again. PostgreSQL copies with `CREATE DATABASE ... TEMPLATE`,
-SQLite with sqlite3's backup. A transactional test's flush empties the test database; it is put
-back from the same copy right after such a test (`restore_as_built`, conftest.py), in about a
-second instead of loading the demo again.
+The first pytest worker to need one builds it (migrations, then the demo content) and keeps a copy
+as built, before any test runs; on PostgreSQL the other worker copies that instead of building its
+own (`set_up_test_database`). A server of the deploy and browser tests gets a copy of the copy, so
+it holds the demo site without migrating or loading it again. PostgreSQL copies with
+`CREATE DATABASE ... TEMPLATE`, SQLite with sqlite3's backup. A transactional test's flush empties
+the test database; it is put back from the same copy right after such a test (`restore_as_built`,
+conftest.py), in about a second instead of loading the demo again.
 """
 
 from __future__ import annotations
