@@ -57,17 +57,18 @@ def _check_quantity(variant: ProductVariant, quantity: int, available: int | Non
         raise BasketError("insufficient_stock", message, sku=variant.sku, available=available)
 
 
-def find_variant(sku: str) -> ProductVariant:
-    """The variant on sale under this SKU, with the few fields of its product page a basket shows."""
-    variant = (
-        ProductVariant.objects.filter(sku=str(sku).strip().upper(), on_sale=True, product__live=True)
-        .select_related("product")
-        .only(
+def find_variant(sku: str, *, with_page: bool = True) -> ProductVariant:
+    """The variant on sale under this SKU, with the few fields of its product page a basket shows
+    (`with_page=False`: only what a basket line and its messages need, without the page's row)."""
+    variants = ProductVariant.objects.filter(sku=str(sku).strip().upper(), on_sale=True, product__live=True)
+    if with_page:
+        variants = variants.select_related("product").only(
             "id", "sku", "name", "price", "vat_rate", "on_sale", "product_id",
             "product__title", "product__url_path", "product__live",
-        )
-        .first()
-    )
+        )  # fmt: skip
+    else:
+        variants = variants.only("id", "sku", "name", "price")
+    variant = variants.first()
     if variant is None:
         raise BasketError("unknown_sku", "We do not sell a product with that code.", status=404)
     return variant
@@ -79,7 +80,7 @@ def add(basket: Basket, sku: str, quantity: int = 1) -> BasketView:
     The stock is checked against that view, read just after the change in the same transaction (one
     query for both): over the units available, the error rolls the change back.
     """
-    variant = find_variant(sku)
+    variant = find_variant(sku, with_page=False)
     with transaction.atomic():
         basket = _open_basket(basket)
         line = BasketLine.objects.filter(basket=basket, variant=variant).first()
