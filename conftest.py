@@ -65,8 +65,9 @@ def django_db_setup(
     django_db_modify_db_settings,
     tmp_path_factory,
 ):
-    """The test database with the demo content, built once per worker (tests/databases.py); each test
-    then rolls back its changes. Replaces pytest-django's fixture of the same name."""
+    """The test database with the demo content, built once per run and copied for the other worker
+    (tests/databases.py); each test then rolls back its changes. Replaces pytest-django's fixture of
+    the same name (its --reuse-db and --no-migrations options do not apply)."""
     from tests.databases import drop_pristine_copy, set_up_test_database
 
     shared_folder = tmp_path_factory.getbasetemp().parent  # the same for every worker of this run
@@ -109,7 +110,7 @@ def pytest_runtest_teardown(item, nextitem):
 def _end_other_sessions() -> None:
     """End what is still connected to the test database, so that pytest-django can drop it.
 
-    A test that ran the app in threads (the concurrency tests) may leave a connection behind.
+    A connection a test left open (in a thread of its own) would otherwise make the drop fail.
     """
     from django.db import connection, connections
 
