@@ -78,7 +78,6 @@ def django_db_setup(
     yield
     _blocker.clear()
     with django_db_blocker.unblock():
-        _end_other_sessions()
         try:
             teardown()
         except Exception as exc:  # as pytest-django does: a warning, not a failed run
@@ -105,26 +104,6 @@ def pytest_runtest_teardown(item, nextitem):
         with _blocker[0].unblock():
             restore_as_built()
     return result
-
-
-def _end_other_sessions() -> None:
-    """End what is still connected to the test database, so that pytest-django can drop it.
-
-    A connection a test left open (in a thread of its own) would otherwise make the drop fail.
-    """
-    from django.db import connection, connections
-
-    if connection.vendor != "postgresql":
-        return
-    name = connection.settings_dict["NAME"]
-    connections.close_all()
-    from tests.databases import admin_connection
-
-    with admin_connection() as admin:
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-            [name],
-        )
 
 
 @pytest.fixture(autouse=True)

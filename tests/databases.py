@@ -70,7 +70,7 @@ def set_up_test_database(verbosity: int, shared_folder: Path):
                 connection.close()
                 settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = name
                 keep_pristine_copy()
-                return lambda: drop_database(name)
+                return _drop_test_database
         # No serialized copy: a transactional test is followed by restore_as_built instead.
         config = setup_databases(
             verbosity=verbosity, interactive=False, aliases={"default"}, serialized_aliases=set()
@@ -79,10 +79,21 @@ def set_up_test_database(verbosity: int, shared_folder: Path):
         keep_pristine_copy()
         if lock is not None:
             shared.write_text(database_as_built())
+        if connection.vendor == "postgresql":
+            return _drop_test_database
         return lambda: teardown_databases(config, verbosity=verbosity)
     finally:
         if lock is not None:
             lock.close()  # releases the advisory lock
+
+
+def _drop_test_database() -> None:
+    """Drop this worker's PostgreSQL test database, even if a test left a connection to it open."""
+    from django.db import connection, connections
+
+    name = connection.settings_dict["NAME"]
+    connections.close_all()
+    drop_database(name)  # WITH (FORCE): ends the sessions still on it
 
 
 # The database as built (migrations, their data, the demo), copied before any test runs: a
